@@ -366,11 +366,13 @@ namespace DeskPhone.Domain.Provisioning
                 }
                 if (Named(b, start, colon, "content-length"))
                 {
-                    _contentLength = DecimalDigits.Parse(b, value, valueEnd, 9);
-                    if (_contentLength < 0)
+                    long length = DecimalDigits.Parse(b, value, valueEnd, 9);
+                    // Two different lengths leave the body's end unknown (RFC 9112 6.3: unrecoverable); the same twice is one.
+                    if (length < 0 || (_contentLength >= 0 && length != _contentLength))
                     {
                         return "bad Content-Length";
                     }
+                    _contentLength = length;
                 }
                 else if (Named(b, start, colon, "transfer-encoding"))
                 {

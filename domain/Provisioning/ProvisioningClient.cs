@@ -248,7 +248,7 @@ namespace DeskPhone.Domain.Provisioning
                 return;
             }
             string result = report.Applied.ToString() + " applied, " + report.Unknown.Length.ToString() + " unknown kept, " +
-                            report.Errors.Length.ToString() + " refused";
+                            report.Refused.ToString() + " refused";
             Finish(true, Saved(result), nowMs, Head(report.Unknown), Head(report.Errors));
         }
 

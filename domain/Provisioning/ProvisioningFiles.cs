@@ -44,7 +44,7 @@ namespace DeskPhone.Domain.Provisioning
             }
             Applied += report.Applied;
             UnknownCount += report.Unknown.Length;
-            RefusedCount += report.Errors.Length;
+            RefusedCount += report.Refused;
             Add(Unknown, report.Unknown);
             Add(Errors, report.Errors);
         }

@@ -1,3 +1,4 @@
+using DeskPhone.Domain.Settings;
 using DeskPhone.Xml;
 
 namespace DeskPhone.Domain.Provisioning
@@ -23,7 +24,8 @@ namespace DeskPhone.Domain.Provisioning
         public static string[] ReadContainer(byte[] data, int offset, int length, out string error)
         {
             error = null;
-            XmlPullReader reader = new XmlPullReader(data, offset, length);
+            int bom = SettingsStore.ByteOrderMark(data, offset, length);
+            XmlPullReader reader = new XmlPullReader(data, offset + bom, length - bom);
             string[] urls = null;
             int count = 0;
             while (reader.Next())

@@ -83,9 +83,10 @@ namespace DeskPhone.Domain.Settings
                     error = normalized.Length == 0 ? null : CheckLine(def, normalized) ?? CheckDialTarget(normalized);
                     break;
                 default:
-                    // Text, Secret, Password: single line, bounded.
+                    // Text, Secret, Password: single line, bounded. The account is Text with a rule of its own by name:
+                    // the index packs a row's kind in 4 bits, and the 16 kinds fill them (SettingsIndex.KindMask).
                     normalized = def.Kind == SettingKind.Text ? value.Trim() : value;
-                    error = CheckLine(def, normalized);
+                    error = CheckLine(def, normalized) ?? (def.Name == SettingNames.UserName ? CheckSipUser(normalized) : null);
                     break;
             }
             return error;
@@ -273,6 +274,16 @@ namespace DeskPhone.Domain.Settings
             }
             return ok ? null : "'" + value + "' is not a number, user@host or sip: URI";
         }
+
+        /// <summary>
+        /// The account goes into every SIP URI of its identity (From, To, Contact, the REGISTER's): a space or one of
+        /// @ : &lt; &gt; " ends the user part or the URI there, so "486@pbx" (the registrar typed into the account) sent
+        /// REGISTER ... To: &lt;sip:486@pbx@host&gt;. Other characters are left to the registrar (RFC 3261 19.1.1 has
+        /// them escaped, which PBXs do not all expect).
+        /// </summary>
+        private static string CheckSipUser(string value) =>
+            value.IndexOfAny(" @:<>\"".ToCharArray()) < 0 ? null
+                : "'" + value + "' is not a SIP user name (no spaces or @ : < > \"; the registrar goes in user_host)";
 
         private static bool IsDialUser(string value, int start, int end)
         {

@@ -52,7 +52,7 @@ namespace DeskPhone.Domain.Settings
             }
             if (malformed != null)
             {
-                return new SettingsImportReport(malformed, 0, new string[0], new string[0]);
+                return new SettingsImportReport(malformed, 0, new string[0], new string[0], 0);
             }
             ArrayList unknown = new ArrayList();
             int applied = 0;
@@ -82,7 +82,13 @@ namespace DeskPhone.Domain.Settings
                     applied++;
                 }
             }
-            return new SettingsImportReport(null, applied, SettingsStore.ToStrings(unknown), SettingsStore.ToStrings(errors));
+            int refused = errors.Count;
+            if (refused > MaxImportErrors)
+            {
+                refused = MaxImportErrors + (int)errors[MaxImportErrors];
+                errors[MaxImportErrors] = "more refused values, not listed";
+            }
+            return new SettingsImportReport(null, applied, SettingsStore.ToStrings(unknown), SettingsStore.ToStrings(errors), refused);
         }
 
         /// <summary>Collects the entries; returns why the document is not a settings file, or null.</summary>
@@ -92,7 +98,8 @@ namespace DeskPhone.Domain.Settings
             {
                 return "no data";
             }
-            XmlPullReader reader = new XmlPullReader(data, offset, length, MaxDepth, MaxAttributes, MaxValueBytes, MaxNodes);
+            int bom = ByteOrderMark(data, offset, length);
+            XmlPullReader reader = new XmlPullReader(data, offset + bom, length - bom, MaxDepth, MaxAttributes, MaxValueBytes, MaxNodes);
             int depth = 0;
             int settingDepth = 0;
             string section = null;
@@ -211,8 +218,19 @@ namespace DeskPhone.Domain.Settings
             return true;
         }
 
+        /// <summary>
+        /// 3 when data[offset..) starts with UTF-8's byte order mark (EF BB BF), else 0: .NET's Encoding.UTF8 and many
+        /// editors write one before the XML (XML 1.0 4.3.3 allows it), and the reader takes it for text before the root.
+        /// </summary>
+        internal static int ByteOrderMark(byte[] data, int offset, int length) =>
+            length >= 3 && data[offset] == 0xEF && data[offset + 1] == 0xBB && data[offset + 2] == 0xBF ? 3 : 0;
+
         private static string TooMany() => "more than " + MaxImportEntries.ToString() + " settings in one document";
 
+        /// <summary>
+        /// Lists the first <see cref="MaxImportErrors"/> messages; past them, the entry after the list counts the others
+        /// (boxed) until <see cref="ImportXml"/> puts its line there, so the report's count is all of them.
+        /// </summary>
         private static void AddError(ArrayList errors, string message)
         {
             if (errors.Count < MaxImportErrors)
@@ -221,7 +239,11 @@ namespace DeskPhone.Domain.Settings
             }
             else if (errors.Count == MaxImportErrors)
             {
-                errors.Add("more refused values, not listed");
+                errors.Add(1);
+            }
+            else
+            {
+                errors[MaxImportErrors] = (int)errors[MaxImportErrors] + 1;
             }
         }
 

@@ -196,7 +196,8 @@ namespace DeskPhone.Firmware.Updates
         {
             if (State == FetchingManifest)
             {
-                return length > UpdateManifest.MaxBytes ? "manifest: over " + UpdateManifest.MaxBytes.ToString() + " bytes" : null;
+                // The fetch's failure is said with "manifest: " before it (Poll).
+                return length > UpdateManifest.MaxBytes ? "over " + UpdateManifest.MaxBytes.ToString() + " bytes" : null;
             }
             int size = _manifest.Sizes[FileIndex];
             if (length != size)

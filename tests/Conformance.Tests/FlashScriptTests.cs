@@ -91,6 +91,26 @@ namespace DeskPhone.Conformance.Tests
             Assert.DoesNotContain("msbuild", output);
         }
 
+        /// <summary>
+        /// An option given without its value is a usage error that names it: at the end of the line the script stopped
+        /// with exit 1 and no word (`shift 2` under `set -e`), before another option it took that option as the value.
+        /// </summary>
+        [Theory]
+        [InlineData("--board m5core --dry-run --port", "--port")]
+        [InlineData("--port PORT --dry-run --image", "--image")]
+        [InlineData("--port --dry-run", "--port")]
+        [InlineData("--board --port PORT", "--board")]
+        public void AnOptionWithoutItsValueIsAUsageError(string arguments, string option)
+        {
+            using var sandbox = new Sandbox(withNanoff: true);
+
+            (int code, string output) = sandbox.Run(arguments.Replace("PORT", sandbox.Port));
+
+            Assert.Equal(2, code);
+            Assert.StartsWith("flash: " + option + " needs a value\n", output);
+            Assert.False(File.Exists(sandbox.CallLog));
+        }
+
         [Fact]
         public void RejectsUnknownBoard()
         {

@@ -174,6 +174,28 @@ namespace DeskPhone.Hil.Tests
             }
         }
 
+        /// <summary>
+        /// A run the phone starts is answered 202 Accepted: phonectl prints it as the state and exits 0 (it printed the
+        /// raw JSON as an error and exited 1). The document is the phone's own export, so nothing changes.
+        /// </summary>
+        [Fact]
+        public void ProvisionRunThatStartsPrintsTheStateAndExits0()
+        {
+            string url = _phone.Set("setting_server", _phone.BenchUrl.TrimEnd('/') + "/api/settings.xml");
+            try
+            {
+                var run = Phonectl("provision", "run");
+                Assert.Equal((0, ""), (run.Code, run.Err));
+                Assert.Matches(@"^http://\S+/api/settings\.xml \((starting|fetching)[^\n]*\)\n", run.Out);
+                var ended = _phone.WaitFor(() => Phonectl("provision"), r => r.Out.Contains("(idle"));
+                Assert.Contains("\nlast run: ", ended.Out);
+            }
+            finally
+            {
+                _phone.Set("setting_server", url);
+            }
+        }
+
         [Fact]
         public void UpdateShowsTheStateAndRefusesWhatCannotBeDone()
         {
@@ -194,6 +216,12 @@ namespace DeskPhone.Hil.Tests
                 var check = PhonectlAt(phone.BenchUrl, "update", "check");
                 Assert.Equal(1, check.Code);
                 Assert.Contains("no update manifest URL (firmware_status is empty)", check.Err);
+                // A check that starts is answered 202 Accepted: the state, exit 0 (a closed port: it fails later, by itself).
+                phone.Set("update_key", new string('7', 64));
+                phone.Set("firmware_status", "http://127.0.0.1:" + LoopbackPorts.FreeTcp() + "/manifest");
+                var started = PhonectlAt(phone.BenchUrl, "update", "check");
+                Assert.Equal((0, ""), (started.Code, started.Err));
+                Assert.StartsWith("running the deployed set; staged: none; ", started.Out);
             }
             finally
             {
@@ -260,6 +288,25 @@ namespace DeskPhone.Hil.Tests
             Assert.Contains("nothing listens for SIP at 127.0.0.1:" + closed, refused.Err);
         }
 
+        /// <summary>A text no UDP datagram can carry is a usage error, said as such (phonectl died with an unhandled SocketException).</summary>
+        [Fact]
+        public void MessageTooLargeForADatagramIsAUsageError()
+        {
+            var huge = Phonectl("message", "sip:486@" + _phone.SipHost + ":" + _phone.SipPort, new string('a', 70000));
+            Assert.Equal((2, ""), (huge.Code, huge.Out));
+            Assert.Contains("more than one UDP datagram holds", huge.Err);
+        }
+
+        /// <summary>A PNG that cannot be written is a clear error (phonectl died with an unhandled IOException).</summary>
+        [Fact]
+        public void ScreenPngToAFolderThatDoesNotExistIsAnError()
+        {
+            string file = Path.Combine(Path.GetTempPath(), "deskphone-no-" + Guid.NewGuid().ToString("N"), "screen.png");
+            var saved = Phonectl("screen", "--png", file);
+            Assert.Equal((1, ""), (saved.Code, saved.Out));
+            Assert.StartsWith("phonectl: cannot write " + file + " (", saved.Err);
+        }
+
         [Fact]
         public void UsageErrorsExitWith2()
         {
@@ -268,6 +315,32 @@ namespace DeskPhone.Hil.Tests
             Assert.Contains("unknown command 'frobnicate'", unknown.Err);
             Assert.Contains("  registration ", unknown.Err);
             Assert.Equal(2, Phonectl("not-a-url", "status").Code);
+        }
+
+        /// <summary>An option without its value says so (it was taken for a command: "unknown command '--password'").</summary>
+        [Fact]
+        public void AnOptionWithoutItsValueIsNamed()
+        {
+            var password = Phonectl("status", "--password");
+            Assert.Equal((2, "", "phonectl: --password needs a value\n"), (password.Code, password.Out, password.Err.Replace("\r", "")));
+            var error = new StringWriter();
+            Assert.Equal(2, BenchCommands.Run(new[] { "--target" }, new StringWriter(), error));
+            Assert.StartsWith("phonectl: --target needs a value", error.ToString());
+        }
+
+        /// <summary>
+        /// IDX is a number or a usage error: it went into the query as typed, so "2&amp;idx=3" set index 2, and
+        /// "abc" was left to the phone's 400.
+        /// </summary>
+        [Fact]
+        public void ASettingsIndexThatIsNotANumberIsAUsageError()
+        {
+            string before = Phonectl("get", "user_realname", "2").Out;
+            var set = Phonectl("set", "user_realname", "Injected", "2&idx=3");
+            Assert.Equal((2, ""), (set.Code, set.Out));
+            Assert.StartsWith("usage: phonectl set NAME VALUE [IDX]", set.Err);
+            Assert.Equal(before, Phonectl("get", "user_realname", "2").Out);
+            Assert.Equal(2, Phonectl("get", "user_realname", "one").Code);
         }
 
         /// <summary>A known command with the wrong arguments shows that command's usage, not the whole help.</summary>
@@ -331,6 +404,41 @@ namespace DeskPhone.Hil.Tests
             Assert.Equal("ethernet up\n", Run(at.Concat(new[] { "link", "ethernet", "up" }).ToArray()).Out);
             Assert.StartsWith("on ethernet", phone.WaitFor(() => Run(at.Append("link").ToArray()).Out, o => o.StartsWith("on ethernet"), 10000));
             Assert.Equal(2, Run(at.Concat(new[] { "link", "wifi", "sideways" }).ToArray()).Code);
+        }
+
+        /// <summary>`watch` on a thread of its own until it returns: its exit code, what it printed and its error.</summary>
+        private static (int Code, string Out, string Err) Watch(PhoneUnderTest phone, Action whileWatching)
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            TextWriter synchronizedOutput = TextWriter.Synchronized(output);
+            int code = -1;
+            var watcher = new System.Threading.Thread(() => code = BenchCommands.Run(new[] { "--target", phone.BenchUrl, "watch" }, synchronizedOutput, error));
+            watcher.Start();
+            phone.WaitFor(() => synchronizedOutput.ToString(), o => o.Contains("hello"));
+            Assert.Contains("hello", output.ToString());
+            whileWatching();
+            Assert.True(watcher.Join(10000), "watch did not return");
+            return (code, output.ToString(), error.ToString());
+        }
+
+        /// <summary>The phone closes the stream (its credentials changed): said, exit 1 (it ended silently with 0).</summary>
+        [Fact]
+        public void WatchSaysWhenThePhoneEndsTheStream()
+        {
+            using var phone = PhoneUnderTest.Simulator("");
+            var watched = Watch(phone, () => Assert.Equal(0, Run("--target", phone.BenchUrl, "set", "http_user", "bob").Code));
+            Assert.Equal((1, "phonectl: the phone ended the event stream\n"), (watched.Code, watched.Err.Replace("\r", "")));
+        }
+
+        /// <summary>The phone goes away mid-stream (killed, a board's power): said, exit 1 (an unhandled HttpIOException).</summary>
+        [Fact]
+        public void WatchSaysWhenThePhoneGoesAway()
+        {
+            var phone = PhoneUnderTest.Simulator("");
+            var watched = Watch(phone, phone.Dispose);
+            Assert.Equal(1, watched.Code);
+            Assert.StartsWith("phonectl: the event stream broke off (", watched.Err);
         }
 
         [Fact]

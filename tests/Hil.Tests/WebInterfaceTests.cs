@@ -202,6 +202,60 @@ namespace DeskPhone.Hil.Tests
         private static JsonElement Provisioning(PhoneUnderTest phone) =>
             JsonDocument.Parse(phone.Get("api/provisioning").Body).RootElement;
 
+        /// <summary>
+        /// Advanced settings saves a global setting at index 0 and a key's at the key chosen: the page posted every field
+        /// with the key's index (1 by default), so each global setting came back "ntp_refresh_timer: is not indexed
+        /// (index 1 given)" and nothing of Network, Time, SIP and security, Presence, Provisioning or Preferences saved.
+        /// </summary>
+        [SkippableFact]
+        public void AdvancedSettingsSavesGlobalSettingsAndAKeyOfItsOwn()
+        {
+            Chromium.SkipUnlessInstalled();
+            using var phone = PhoneUnderTest.Simulator("");
+            int port = new Uri(phone.BenchUrl).Port;
+
+            using ChromeDriver driver = Chromium.Browser();
+            var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(30));
+            try
+            {
+                driver.Navigate().GoToUrl("http://127.0.0.1:" + port + "/admin#settings");
+                wait.Until(d => Has(d, "group"));
+                Find(driver, "group").FindElement(By.XPath("option[.='Time']")).Click();
+                wait.Until(d => Has(d, "f-ntp_refresh_timer"));
+                IWebElement timer = Find(driver, "f-ntp_refresh_timer");
+                timer.Clear();
+                timer.SendKeys("7200");
+                Find(driver, "save").Click();
+                wait.Until(d => Text(d, "saved").Length > 0 || Text(d, "err-ntp_refresh_timer").Length > 0);
+                Assert.Equal(("", "1 saved"), (Text(driver, "err-ntp_refresh_timer"), Text(driver, "saved")));
+                Assert.Equal("7200", Setting(phone, "ntp_refresh_timer", 0));
+
+                Find(driver, "group").FindElement(By.XPath("option[.='Function keys']")).Click();
+                wait.Until(d => Has(d, "f-fkey"));
+                // The key number as a user leaves the field: its change event (Clear would fire one of its own).
+                driver.ExecuteScript("const k = document.getElementById('idx'); k.value = '3'; k.dispatchEvent(new Event('change'));");
+                // Key 3's form is drawn once its field shows key 3's value (none), not key 1's (line).
+                Assert.Equal(("line", "none"), (Setting(phone, "fkey", 1), Setting(phone, "fkey", 3)));
+                wait.Until(d => Value(d, "f-fkey") == "none");
+                IWebElement fkey = Find(driver, "f-fkey");
+                fkey.Clear();
+                fkey.SendKeys("speed 200");
+                Find(driver, "save").Click();
+                wait.Until(d => Text(d, "saved").Length > 0 || Text(d, "err-fkey").Length > 0);
+                Assert.Equal(("", "1 saved"), (Text(driver, "err-fkey"), Text(driver, "saved")));
+                Assert.Equal("speed 200", Setting(phone, "fkey", 3));
+            }
+            catch (WebDriverTimeoutException)
+            {
+                throw new Xunit.Sdk.XunitException("timed out: error=" + Text(driver, "error") + " page=" + Text(driver, "page") +
+                                                   "\nsimulator: " + phone.Errors);
+            }
+            finally
+            {
+                driver.Quit();
+            }
+        }
+
         private static string Setting(PhoneUnderTest phone, string name, int idx) =>
             JsonDocument.Parse(phone.Get("api/settings/" + name + "?idx=" + idx).Body).RootElement.GetProperty("value").GetString();
     }

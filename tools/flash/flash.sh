@@ -41,14 +41,25 @@ run() {
   if [ "$dry_run" = 0 ]; then "$@"; fi
 }
 
+# An option's value: missing at the end of the line (where `shift 2` stopped the script with no word) or another
+# option in its place is a usage error that names the option.
+value() {
+  case "${2:-}" in
+    ""|--*) echo "flash: $1 needs a value" >&2; usage >&2; exit 2 ;;
+  esac
+}
+
 target=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --board) board="${2:-}"; shift 2 ;;
-    --port) port="${2:-}"; shift 2 ;;
-    --image) image="${2:-}"; shift 2 ;;
-    --target) target="${2:-}"; shift 2 ;;
-    --configuration) configuration="${2:-}"; shift 2 ;;
+    --board|--port|--image|--target|--configuration) value "$@" ;;
+  esac
+  case "$1" in
+    --board) board="$2"; shift 2 ;;
+    --port) port="$2"; shift 2 ;;
+    --image) image="$2"; shift 2 ;;
+    --target) target="$2"; shift 2 ;;
+    --configuration) configuration="$2"; shift 2 ;;
     --app-only) do_update=0; shift ;;
     --wifi) wifi=true; shift ;;
     --audio) audio=true; shift ;;

@@ -93,6 +93,44 @@ namespace DeskPhone.Firmware.Tests.Provisioning
             Assert.Equal(new[] { ProvisioningClient.Starting, ProvisioningClient.Fetching, ProvisioningClient.Idle }, _states);
         }
 
+        /// <summary>
+        /// The result counts every refused value, not the report's list, which stops at 32 and a line for the rest:
+        /// 40 refused read "33 refused".
+        /// </summary>
+        [Fact]
+        public void TheResultCountsEveryRefusedValueBeyondTheListedOnes()
+        {
+            var sb = new StringBuilder();
+            for (int i = 1; i <= 40; i++)
+            {
+                sb.Append("<ring_volume>").Append(100 + i).Append("</ring_volume>");
+            }
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc(sb.ToString())));
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.Equal("0 applied, 0 unknown kept, 40 refused", _client.LastResult);
+        }
+
+        /// <summary>
+        /// A UTF-8 byte order mark before the XML (what .NET's Encoding.UTF8 and many editors write; XML 1.0 4.3.3 allows
+        /// it) is read past, in a container and in the settings document it lists: both failed with "bad XML, nothing
+        /// applied: malformed XML: text outside the root element at byte 0".
+        /// </summary>
+        [Fact]
+        public void AByteOrderMarkBeforeTheXmlIsReadPast()
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml("\uFEFF<setting-files><file url=\"/general.xml\"/></setting-files>"));
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml("\uFEFF" + Doc("<ring_volume>4</ring_volume>")));
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.Equal("1 files: 1 applied, 0 unknown kept, 0 refused", _client.LastResult);
+            Assert.Equal(4, _settings.GetInt("ring_volume"));
+        }
+
         [Fact]
         public void ASettingFilesContainerFetchesEachListedFileInOrderAndAppliesThemAll()
         {
@@ -321,6 +359,30 @@ namespace DeskPhone.Firmware.Tests.Provisioning
 
             Assert.True(_client.LastOk, _client.LastResult);
             Assert.Equal(5, _settings.GetInt("ring_volume"));
+        }
+
+        /// <summary>
+        /// Two different Content-Lengths leave the body's end unknown (RFC 9112 6.3: unrecoverable): refused, nothing
+        /// applied; the last one was taken and the document applied. The same length twice is one length.
+        /// </summary>
+        [Fact]
+        public void TwoDifferentContentLengthsAreRefused()
+        {
+            string xml = Doc("<ring_volume>2</ring_volume>");
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Of("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: " + xml.Length + "\r\n\r\n" + xml));
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.False(_client.LastOk);
+            Assert.Equal("bad Content-Length", _client.LastResult);
+            Assert.Equal(8, _settings.GetInt("ring_volume"));
+
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Of("HTTP/1.1 200 OK\r\nContent-Length: " + xml.Length + "\r\nContent-Length: " + xml.Length + "\r\n\r\n" + xml));
+            _client.Run("bench", _now);
+            RunUntilIdle();
+            Assert.True(_client.LastOk, _client.LastResult);
+            Assert.Equal(2, _settings.GetInt("ring_volume"));
         }
 
         [Fact]

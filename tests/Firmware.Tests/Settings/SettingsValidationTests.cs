@@ -51,6 +51,12 @@ namespace DeskPhone.Firmware.Tests.Settings
         [InlineData("fkey", 3, "teleport sip:x@y", "fkey[3]: unknown key type 'teleport'")]
         [InlineData("tone_scheme", 0, "Mars", "tone_scheme: 'Mars' is not one of USA, GER")]
         [InlineData("user_name", 1, "a\u0001b", "user_name[1]: contains a control character at position 2")]
+        // The account is the user part of every SIP URI of the identity: '486@pbx' sent REGISTER sip:486@pbx@host.
+        [InlineData("user_name", 1, "486@pbx.example", "user_name[1]: '486@pbx.example' is not a SIP user name (no spaces or @ : < > \"; the registrar goes in user_host)")]
+        [InlineData("user_name", 1, "john smith", "user_name[1]: 'john smith' is not a SIP user name")]
+        [InlineData("user_name", 1, "<486>", "user_name[1]: '<486>' is not a SIP user name")]
+        [InlineData("user_name", 1, "486:secret", "user_name[1]: '486:secret' is not a SIP user name")]
+        [InlineData("user_name", 1, "a\"b", "user_name[1]: 'a\"b' is not a SIP user name")]
         [InlineData("user_name", 0, "x", "user_name: index 0 is out of range 1..12")]
         [InlineData("user_name", 13, "x", "user_name: index 13 is out of range 1..12")]
         [InlineData("dhcp", 1, "on", "dhcp: is not indexed (index 1 given)")]
@@ -84,6 +90,10 @@ namespace DeskPhone.Firmware.Tests.Settings
         [InlineData("user_expiry", "86400")]
         [InlineData("fkey", "blf sip:bob@pbx")]
         [InlineData("fkey", "none")]
+        [InlineData("user_name", "486")]
+        [InlineData("user_name", "john.smith")]
+        [InlineData("user_name", "+4930123;x=1")]
+        [InlineData("user_name", "")]
         public void GoodIdentityValuesAreAccepted(string name, string value)
         {
             Assert.Null(_store.Set(name, 4, value));

@@ -17,6 +17,16 @@ namespace DeskPhone.Firmware.Tests.Settings
 
         private string Export(bool includeDefaults = false) => Encoding.UTF8.GetString(_store.ExportXml(includeDefaults));
 
+        /// <summary>A file saved with a UTF-8 byte order mark imports (it was "malformed XML: text outside the root element at byte 0").</summary>
+        [Fact]
+        public void AFileWithAByteOrderMarkIsImported()
+        {
+            SettingsImportReport report = Import("\uFEFF<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<settings><phone-settings><ring_volume>3</ring_volume></phone-settings></settings>");
+            Assert.Null(report.Malformed);
+            Assert.Equal(1, report.Applied);
+            Assert.Equal(3, _store.GetInt("ring_volume"));
+        }
+
         [Fact]
         public void ProvisioningFileIsApplied()
         {
@@ -197,6 +207,8 @@ namespace DeskPhone.Firmware.Tests.Settings
             Assert.Equal(SettingsStore.MaxImportErrors + 1, report.Errors.Length);
             Assert.Equal("vendor_64: unknown setting not kept (64 are kept already)", report.Errors[0]);
             Assert.Equal("more refused values, not listed", report.Errors[SettingsStore.MaxImportErrors]);
+            // The count is every one of them: 400 unknown names, 64 kept.
+            Assert.Equal(400 - SettingsStore.MaxUnknown, report.Refused);
         }
 
         [Fact]

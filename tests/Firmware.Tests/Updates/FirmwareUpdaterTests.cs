@@ -146,6 +146,11 @@ namespace DeskPhone.Firmware.Tests.Updates
             RunCheck(updater);
             Assert.Equal("manifest: HTTP 404", updater.LastResult);
             Assert.Equal(BootRecord.None, new BootRecordStore(_flash).Load().State);
+
+            // Said once, as the parser says it (it read "manifest: manifest: over 2048 bytes").
+            _http.Script.Enqueue(Ok(new byte[UpdateManifest.MaxBytes + 1]));
+            RunCheck(updater);
+            Assert.Equal("manifest: over 2048 bytes", updater.LastResult);
         }
 
         [Fact]

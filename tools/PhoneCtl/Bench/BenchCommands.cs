@@ -64,8 +64,13 @@ namespace DeskPhone.PhoneCtl.Bench
             var rest = new List<string>();
             for (int i = 0; i < args.Length; i++)
             {
-                if ((args[i] == "--target" || args[i] == "--password" || args[i] == "--user" || args[i] == "--admin-password") && i + 1 < args.Length)
+                if (args[i] == "--target" || args[i] == "--password" || args[i] == "--user" || args[i] == "--admin-password")
                 {
+                    if (i + 1 == args.Length)
+                    {
+                        error.WriteLine("phonectl: " + args[i] + " needs a value");
+                        return 2;
+                    }
                     switch (args[i])
                     {
                         case "--target": target = args[++i]; break;
@@ -118,10 +123,11 @@ namespace DeskPhone.PhoneCtl.Bench
                         return Need(a, 2, error) ?? client.Show("POST", "api/status/" + Uri.EscapeDataString(a[1]) + "/clear", null,
                             r => "cleared " + a[1] + "\n" + TextViews.Status(r), output, error);
                     case "set":
-                        if (a.Length < 3 || a.Length > 4) return Usage(error, a[0]);
+                        // IDX goes into the query: a number, or "2&idx=3" would set index 2.
+                        if (a.Length < 3 || a.Length > 4 || (a.Length == 4 && !uint.TryParse(a[3], out _))) return Usage(error, a[0]);
                         return client.Show("POST", "api/settings/" + Uri.EscapeDataString(a[1]) + (a.Length == 4 ? "?idx=" + a[3] : ""), a[2], TextViews.Setting, output, error);
                     case "get":
-                        if (a.Length < 2 || a.Length > 3) return Usage(error, a[0]);
+                        if (a.Length < 2 || a.Length > 3 || (a.Length == 3 && !uint.TryParse(a[2], out _))) return Usage(error, a[0]);
                         return client.Show("GET", "api/settings/" + Uri.EscapeDataString(a[1]) + (a.Length == 3 ? "?idx=" + a[2] : ""), null, TextViews.Setting, output, error);
                     case "presence":
                         if (a.Length > 2) return Usage(error, a[0]);
@@ -186,6 +192,13 @@ namespace DeskPhone.PhoneCtl.Bench
             catch (HttpRequestException ex)
             {
                 error.WriteLine("phonectl: cannot reach " + baseUri + " (" + ex.Message + ")");
+                return 1;
+            }
+            catch (Exception ex) when (ex is JsonException || ex is KeyNotFoundException || ex is InvalidOperationException)
+            {
+                // A 200 that is not the phone's JSON, or lacks what the text view reads: another web server at that
+                // address (a wrong port), or a phone whose answers this phonectl does not know.
+                error.WriteLine("phonectl: " + baseUri + " did not answer as a DeskPhone (" + ex.Message + ")");
                 return 1;
             }
         }
@@ -280,7 +293,8 @@ namespace DeskPhone.PhoneCtl.Bench
         public int Show(string method, string path, string body, TextViews.View view, TextWriter output, TextWriter error)
         {
             (int status, string text) = Send(method, path, body);
-            if (status != 200)
+            // 2xx is done: a provisioning run or an update check that starts is 202 Accepted, with the state as its body.
+            if (status < 200 || status > 299)
             {
                 return Refused(status, text, error);
             }
@@ -302,7 +316,15 @@ namespace DeskPhone.PhoneCtl.Bench
             {
                 return Refused((int)response.StatusCode, Encoding.UTF8.GetString(bytes), error);
             }
-            File.WriteAllBytes(file, bytes);
+            try
+            {
+                File.WriteAllBytes(file, bytes);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                error.WriteLine("phonectl: cannot write " + file + " (" + ex.Message + ")");
+                return 1;
+            }
             output.WriteLine("saved " + file + " (" + bytes.Length + " bytes)");
             return 0;
         }
@@ -318,12 +340,23 @@ namespace DeskPhone.PhoneCtl.Bench
             using var reader = new StreamReader(response.Content.ReadAsStream());
             string kind = null;
             string line;
-            while ((line = reader.ReadLine()) != null)
+            try
             {
-                if (line.StartsWith("event: ")) kind = line.Substring(7);
-                else if (line.StartsWith("data: ")) output.WriteLine(DateTime.Now.ToString("HH:mm:ss.fff") + " " + kind + " " + line.Substring(6));
+                while ((line = reader.ReadLine()) != null)
+                {
+                    if (line.StartsWith("event: ")) kind = line.Substring(7);
+                    else if (line.StartsWith("data: ")) output.WriteLine(DateTime.Now.ToString("HH:mm:ss.fff") + " " + kind + " " + line.Substring(6));
+                }
             }
-            return 0;
+            catch (IOException ex)
+            {
+                // The phone went away mid-stream (stopped, restarted, its network gone): HttpIOException is an IOException.
+                error.WriteLine("phonectl: the event stream broke off (" + ex.Message + ")");
+                return 1;
+            }
+            // Watching ends only by Ctrl-C: a stream the phone closed (its credentials changed, it shut down) is not done.
+            error.WriteLine("phonectl: the phone ended the event stream");
+            return 1;
         }
 
         private (int, string) Send(string method, string path, string body)

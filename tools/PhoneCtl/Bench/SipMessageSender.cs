@@ -45,7 +45,15 @@ namespace DeskPhone.PhoneCtl.Bench
             DateTime deadline = started.AddSeconds(BenchCommands.TimeoutSeconds);
             while (DateTime.UtcNow < deadline)
             {
-                socket.Send(request, request.Length);
+                try
+                {
+                    socket.Send(request, request.Length);
+                }
+                catch (SocketException ex) when (ex.SocketErrorCode == SocketError.MessageSize)
+                {
+                    error.WriteLine("phonectl: the MESSAGE is " + request.Length + " bytes, more than one UDP datagram holds: send a shorter text");
+                    return 2;
+                }
                 DateTime resend = DateTime.UtcNow.AddMilliseconds(waitMs);
                 while (DateTime.UtcNow < resend)
                 {
