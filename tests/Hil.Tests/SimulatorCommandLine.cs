@@ -73,6 +73,28 @@ namespace DeskPhone.Hil.Tests
             Assert.Contains(message, run.Err);
         }
 
+        [Theory]
+        [InlineData("--state")]
+        [InlineData("--record-dir")]
+        public void AFolderThatCannotBeMadeIsAUsageErrorNamingTheOption(string option)
+        {
+            // A folder under a plain file cannot be made, even by root (which /proc-style tests would not show).
+            string file = Path.Combine(Path.GetTempPath(), "deskphone-file-" + Guid.NewGuid().ToString("N"));
+            File.WriteAllText(file, "not a folder");
+            try
+            {
+                using var run = new Run(option + " " + Path.Combine(file, "sub") + " --sip-port 0 --bench-port 0");
+                Assert.Equal(2, run.Exit());
+                Assert.StartsWith("deskphone-sim: ", run.Err);
+                Assert.Contains(Path.Combine(file, "sub"), run.Err);
+                Assert.DoesNotContain("unhandled exception", run.Err);
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
+
         [Fact]
         public void AWavFileOfAnotherFormatIsRefusedWithTheConversion()
         {

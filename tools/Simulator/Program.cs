@@ -37,6 +37,12 @@ namespace DeskPhone.Simulator
                 Console.Error.WriteLine("deskphone-sim: " + ex.Message);
                 return 2;
             }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // A --state folder that cannot be made or read (under a file, /proc, no permission): said, not a crash.
+                Console.Error.WriteLine("deskphone-sim: --state " + options.StateDirectory + ": " + ex.Message);
+                return 2;
+            }
             if (options.SettingsFile != null && !ImportSettings(settings, options.SettingsFile))
             {
                 return 1;
