@@ -1,3 +1,4 @@
+using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Transport;
 
 namespace DeskPhone.Domain.Provisioning
@@ -95,6 +96,17 @@ namespace DeskPhone.Domain.Provisioning
             {
                 error = "no host or a bad port in " + url;
                 return null;
+            }
+            // An IPv6 host only whole in its brackets (RFC 3986 3.2.2): "[::1:8499" was taken for a name and retried
+            // for minutes as one that DNS does not know.
+            if (host.IndexOf('[') >= 0 || host.IndexOf(']') >= 0)
+            {
+                char[] h = host.ToCharArray();
+                if (h[0] != '[' || h[h.Length - 1] != ']' || !SipUri.IsIPv6(h, 1, h.Length - 1))
+                {
+                    error = "a bad IPv6 address in " + url + " (write it as [2001:db8::1]:port)";
+                    return null;
+                }
             }
             return new ProvisioningUrl(secure, host, port, target);
         }

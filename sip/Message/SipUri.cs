@@ -273,7 +273,7 @@ namespace DeskPhone.Sip.Message
         /// RFC 3261's ABNF also lets through the three colons of RFC 5118 4.10 (2001:db8:::192.0.2.1); RFC 4291 and
         /// RFC 3986 3.2.2 do not, and neither does this.
         /// </summary>
-        internal static bool IsIPv6(char[] s, int start, int end)
+        public static bool IsIPv6(char[] s, int start, int end)
         {
             if (end - start < 2)
             {

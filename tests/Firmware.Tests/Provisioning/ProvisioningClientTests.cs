@@ -216,6 +216,34 @@ namespace DeskPhone.Firmware.Tests.Provisioning
             Assert.Equal("file 1: bad XML, nothing applied: root element is <setting-files>, expected <settings>", Assert.Single(_client.LastErrors));
         }
 
+        [Theory]
+        [InlineData("http://[::1:8499/cfg.xml")]
+        [InlineData("http://::1]:8499/cfg.xml")]
+        [InlineData("http://[prov.example]/cfg.xml")]
+        public void AnIPv6AddressOutOfItsBracketsIsRefusedAtOnceAndNothingIsFetched(string url)
+        {
+            _client.Configure(url, false, 86400, 0);
+
+            Assert.Null(_client.Run("bench", _now));
+            RunUntilIdle(1000);
+
+            Assert.Empty(_http.Opens);
+            Assert.False(_client.LastOk);
+            Assert.StartsWith("a bad IPv6 address in " + url, _client.LastResult);
+        }
+
+        [Fact]
+        public void ABracketedIPv6AddressWithItsPortIsRequested()
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc("")));
+            _client.Configure("http://[2001:db8::1]:8499/cfg.xml", false, 86400, 0);
+
+            Assert.Null(_client.Run("bench", _now));
+            RunUntilIdle();
+
+            Assert.Equal(("[2001:db8::1]", 8499), (_http.Opens[0].Host, _http.Opens[0].Port));
+        }
+
         [Fact]
         public void A404EndsTheRunAtOnceWithTheStatus()
         {
