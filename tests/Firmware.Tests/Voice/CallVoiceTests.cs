@@ -125,6 +125,38 @@ namespace DeskPhone.Firmware.Tests.Voice
         }
 
         [Fact]
+        public void TheCallScreenShowsTheRoundTripOfTheOtherSidesReport()
+        {
+            Answer();
+            _p.Run(100);
+            var data = new byte[12 + AudioFrame.Samples];
+            RtpPacket.Write(data, 0, false, 8, 1, AudioFrame.Samples, 0x5151);
+            _channels[0].Arrive(data, "10.0.0.7:4000");
+            _p.Run(20);
+            int live;
+            RtpStream stream = ((DeskPhone.Firmware.Voice.CallVoice)_p.App.Calls.Media).Find(_p.App.Calls.Current(out live).Id).Stream;
+            // Our report at 10.000 s, theirs about it read 12.345 s later and held none of it: a round trip of 12,345 ms.
+            Rtcp.Write(new byte[Rtcp.MaxPacket], 10_000, true, stream);
+            var rr = new byte[32];
+            rr[0] = 0x81;
+            rr[1] = 201;
+            rr[3] = 7;
+            Put(rr, 8, stream.Ssrc);
+            Put(rr, 24, Rtcp.Middle(10_000));
+            Rtcp.Read(rr, rr.Length, 22_345, stream);
+            Assert.Contains("Loss 0% Jitter 0ms RTT " + stream.RoundTripMs + "ms", DeskPhone.Domain.Calls.CallDisplay.LinesOf(_p.App.Calls, _p.Now));
+            Assert.InRange(stream.RoundTripMs, 12_344, 12_346);
+        }
+
+        private static void Put(byte[] d, int at, uint v)
+        {
+            d[at] = (byte)(v >> 24);
+            d[at + 1] = (byte)(v >> 16);
+            d[at + 2] = (byte)(v >> 8);
+            d[at + 3] = (byte)v;
+        }
+
+        [Fact]
         public void DigitsFromTheBenchGoOutAsTelephoneEvents()
         {
             Answer();
