@@ -528,17 +528,18 @@ namespace DeskPhone.Domain.Status
             {
                 return false;
             }
-            return !Expired(id, RankCategory(rank), nowMs);
+            return !Expired(id, Categories.Seconds(id, RankCategory(rank)), nowMs);
         }
 
-        private bool ShowsDirectly(int id, long nowMs) =>
-            Categories.IsIn(id, StatusCategories.ShowDirectly) && !Expired(id, StatusCategories.ShowDirectly, nowMs);
+        private bool ShowsDirectly(int id, long nowMs) => Categories.IsIn(id, StatusCategories.ShowDirectly)
+            && !Expired(id, Categories.Seconds(id, StatusCategories.ShowDirectly), nowMs);
 
-        private bool Expired(int id, int category, long nowMs)
-        {
-            int seconds = Categories.Seconds(id, category);
-            return seconds > 0 && nowMs - _raisedAt[SlotOf(id)] >= seconds * 1000L;
-        }
+        // The category's seconds read by the caller, so that their search's frame is not one more under this one: a
+        // call's end recomputes the status line under eight frames of the SIP stack and the phone's calls, and the
+        // search under Expired under ShowsDirectly was the deepest of it (12,140 B free, office at 80,696 B,
+        // docs/benchmarks.md margin3).
+        private bool Expired(int id, int seconds, long nowMs) =>
+            seconds > 0 && nowMs - _raisedAt[SlotOf(id)] >= seconds * 1000L;
 
         private long PopUpMs(int id)
         {
