@@ -65,6 +65,24 @@ namespace DeskPhone.Sip.Tests.Registration
         }
 
         [Fact]
+        public void StaleWithTheNonceJustAnsweredIsARefusalNotALoop()
+        {
+            Reply(401, Challenge("n1"), 10);
+            // stale=true naming the nonce the credentials were just sent for: no new nonce to answer (was: sent again at
+            // once, and again for each such answer, a REGISTER every round trip).
+            Reply(401, "WWW-Authenticate: Digest realm=\"r\", nonce=\"n1\", stale=true\n", 20);
+            Assert.Equal(2, _channel.Sent.Count);
+            Assert.Equal(new[] { "1 down 401 credentials refused" }, _events);
+
+            // stale=true with a new nonce is answered at once.
+            Poll(20 + RegistrationClient.FirstRetryMs);
+            Reply(401, Challenge("n2"), 5030);
+            Reply(401, "WWW-Authenticate: Digest realm=\"r\", nonce=\"n3\", stale=true\n", 5040);
+            Assert.Equal(5, _channel.Sent.Count);
+            Assert.Contains("nonce=\"n3\"", FakeChannel.Header(_channel.Last, "Authorization"));
+        }
+
+        [Fact]
         public void ANewNonceToARefreshIsAnsweredAtOnce()
         {
             Reply(401, Challenge("n1"), 10);
