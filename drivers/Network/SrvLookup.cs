@@ -44,7 +44,8 @@ namespace DeskPhone.Drivers.Network
         /// <summary>
         /// Asks <paramref name="servers"/> (host[:port], port 53 by default, in order) and keeps the targets found; returns
         /// the seconds they may be kept (the smallest TTL, from <see cref="MinTtl"/> to <see cref="MaxTtl"/>), with <see cref="Count"/> 0 when
-        /// there is no SRV record (NXDOMAIN, none, no answer). Each query's ID is drawn from <paramref name="random"/> (the
+        /// there is no SRV record (NXDOMAIN, none). 0 when no server answered (or the host is no name): the targets of
+        /// the last answer are left as they were, none before the first. Each query's ID is drawn from <paramref name="random"/> (the
         /// phone's one System.Random): with the random source port, what an off-path sender must guess to slip in an answer
         /// that would send the identity's REGISTER elsewhere (a clock's ID could be guessed).
         /// </summary>
@@ -53,11 +54,16 @@ namespace DeskPhone.Drivers.Network
             byte[] name = new byte[DnsPacket.MaxName + 1];
             byte[] query = new byte[DnsPacket.MaxName + 17];
             byte[] answer = new byte[512];
-            Count = 0;
-            int ttl = MaxTtl;
             int n = ServiceName(Host, _tcp, name);
             int length = 0;
             int at = n == 0 ? -1 : Exchange(servers, query, DnsPacket.Query(query, random.Next(0x10000), name, n, DnsPacket.TypeSrv), answer, out length);
+            if (at < 0)
+            {
+                // No server answered: the last answer's targets stand (the caller keeps using them).
+                return 0;
+            }
+            Count = 0;
+            int ttl = MaxTtl;
             int records = at;
             // The records kept, in the order tried: offset of the SRV data in the answer, and its sort key.
             int[] found = new int[MaxTargets];

@@ -12,7 +12,8 @@ namespace DeskPhone.Firmware.Phone
     /// after the last, the registration's back-off and a fresh lookup. The target is set as the identity's
     /// <see cref="SipIdentity.Outbound"/>, where its requests outside a dialog go (the Request-URI and To stay the name,
     /// filter_registrar lets the target in); without an SRV record, the hop as configured (its A record, port 5060).
-    /// Results are kept for the records' TTL (from a minute to an hour) and looked up again when the identity is due to register.
+    /// Results are kept for the records' TTL (from a minute to an hour) and looked up again when the identity is due to register;
+    /// while no DNS server answers, the last answer's targets are kept.
     /// Identities of IP literals or explicit ports are not tracked: nothing is done for them.
     /// </summary>
     public sealed class FirstHops
@@ -107,7 +108,18 @@ namespace DeskPhone.Firmware.Phone
                 // tried would come first again): registered at one, before the first, or after the last.
                 if (nowMs >= client.DueMs && nowMs >= e.ExpiresMs && (client.Registered || e.Current == 0 || e.Current >= lookup.Count))
                 {
-                    e.ExpiresMs = nowMs + lookup.Run(Servers, _phone.Settings.Random) * 1000L;
+                    int ttl = lookup.Run(Servers, _phone.Settings.Random);
+                    e.ExpiresMs = nowMs + ttl * 1000L;
+                    if (ttl == 0 && lookup.Count > 0)
+                    {
+                        // No DNS server answered: the last answer's targets kept, asked again after a minute (a DNS
+                        // outage at a refresh fell back to the name's own A record and lost the registration); from the
+                        // first again when every one had failed.
+                        e.ExpiresMs = nowMs + SrvLookup.MinTtl * 1000L;
+                        e.Current = e.Current < lookup.Count ? e.Current : 0;
+                        Use(e, " no DNS answer, kept -> ");
+                        continue;
+                    }
                     e.Current = 0;
                     if (lookup.Count == 0)
                     {

@@ -10,9 +10,9 @@ namespace DeskPhone.Sip.Registration
 
     /// <summary>
     /// Keeps one identity registered (RFC 3261 10.2): REGISTER with a Contact carrying the identity's line token,
-    /// digest credentials on 401/407 (once per nonce, again when stale=true), 423 answered with Min-Expires, a
-    /// refresh before the granted time runs out, exponential back-off after a failure (capped), and a fresh
-    /// attempt when the network comes back.
+    /// digest credentials on 401/407 (once per nonce, again when stale=true or to a refresh's reused nonce), 423
+    /// answered with Min-Expires, a refresh before the granted time runs out, exponential back-off after a failure
+    /// (capped), and a fresh attempt when the network comes back.
     /// </summary>
     public sealed class RegistrationClient
     {
@@ -261,19 +261,22 @@ namespace DeskPhone.Sip.Registration
             {
                 DigestChallenge challenge = DigestChallenge.Parse(response.GetHeader(status == 401 ? HeaderNames.WwwAuthenticate : HeaderNames.ProxyAuthenticate));
                 string answeredNonce = _challenge != null && Flag(AnsweredBit) ? _challenge.Nonce : null;
-                bool retry = challenge != null && Identity.Password != null &&
-                             (challenge.Nonce != answeredNonce || challenge.Stale);
+                // Credentials sent for a nonce's first time and challenged again without stale=true were refused, whatever
+                // the new nonce (RFC 3261 22.2): a registrar drawing one per challenge (Asterisk) was answered at once, a
+                // REGISTER every round trip for a wrong password. A new nonce to a refresh's reused one is answered; the
+                // nonce just answered is not again, stale=true or not (answered each time, a loop as fast).
+                bool retry = challenge != null && Identity.Password != null && challenge.Nonce != answeredNonce &&
+                             ((object)answeredNonce == null || NonceCount > 1 || challenge.Stale);
+                // Either way no credentials sent for the challenge kept yet: a new nonce counts from 1.
+                SetFlag(AnsweredBit, false);
                 if (retry)
                 {
                     _challenge = challenge;
-                    // The same nonce again (stale=true) counts on; a new one starts at 1.
-                    SetFlag(AnsweredBit, challenge.Nonce == answeredNonce);
                     SetFlag(ProxyChallengeBit, status == 407);
                     Send(nowMs, Flag(StoppingBit) ? 0 : Expires);
                     return;
                 }
                 _challenge = null;
-                SetFlag(AnsweredBit, false);
                 Failed(status, challenge == null ? "no usable Digest challenge" : "credentials refused", nowMs);
                 return;
             }

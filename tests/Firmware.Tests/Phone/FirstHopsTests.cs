@@ -148,6 +148,34 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.Equal(2, dns.Asked.Count);
         }
 
+        [Fact]
+        public void ADnsServerThatStopsAnsweringKeepsTheTargetsItGave()
+        {
+            using FakeDns dns = ThreeTargets();
+            SipPhone p = Phone(dns, "pbx.test");
+            p.Run(100);
+            p.Answer(p.Last("REGISTER"), 200, "Contact: <sip:100@192.0.2.10:5060;line=dp1>;expires=120\r\n");
+            Assert.True(p.Phone.IsRegistered(1));
+
+            // The refresh (90 s) comes after the records' minute: asked again, no answer. The target it is registered at
+            // is kept (was: the name's own A record, "cannot resolve", the registration lost for the DNS server's outage).
+            dns.Silent = true;
+            int registers = Registers(p);
+            p.Run(91000);
+            Assert.True(Registers(p) > registers, p.App.Log.Text());
+            Assert.Equal("127.0.0.3:5073", LastRegisterTo(p));
+            Assert.Contains("registration 1: pbx.test no DNS answer, kept -> 127.0.0.3:5073 (priority 10)", p.App.Log.Text());
+            p.Answer(p.Last("REGISTER"), 200, "Contact: <sip:100@192.0.2.10:5060;line=dp1>;expires=120\r\n");
+            Assert.True(p.Phone.IsRegistered(1));
+
+            // Answering again, its records are taken at the next refresh.
+            dns.Silent = false;
+            int asked = dns.Asked.Count;
+            p.Run(91000);
+            Assert.True(dns.Asked.Count > asked);
+            Assert.Contains("registration 1: pbx.test SRV -> 127.0.0.3:5073 (priority 10)", p.App.Log.Text());
+        }
+
         [Theory]
         [InlineData("localhost:5070", "127.0.0.1:5070")]
         [InlineData("127.0.0.1", "127.0.0.1:5060")]
