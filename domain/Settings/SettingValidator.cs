@@ -53,7 +53,11 @@ namespace DeskPhone.Domain.Settings
                     break;
                 case SettingKind.HostPort:
                     normalized = value.Trim();
-                    error = normalized.Length == 0 ? null : CheckHostPort(normalized);
+                    // The registrar may name its transport as a SIP URI does (RFC 3261 19.1.1): "pbx.example.com;transport=tcp"
+                    // sends the identity's requests over TCP (firmware/Phone/OwnConnections.OverTcp, the SRV lookup's
+                    // _sip._tcp); other host settings take no parameter.
+                    error = normalized.Length == 0 ? null
+                        : CheckHostPort(def.Name == SettingNames.UserHost ? WithoutTransport(normalized) : normalized);
                     break;
                 case SettingKind.Proxy:
                     normalized = value.Trim();
@@ -375,6 +379,14 @@ namespace DeskPhone.Domain.Settings
             }
             int semicolon = v.IndexOf(';');
             return semicolon >= 0 ? v.Substring(0, semicolon) : v;
+        }
+
+        /// <summary>host[:port] without a final ";transport=udp" or ";transport=tcp" (any case); anything else as it is.</summary>
+        private static string WithoutTransport(string value)
+        {
+            int semicolon = value.IndexOf(';');
+            string param = semicolon < 0 ? null : value.Substring(semicolon + 1).ToLower();
+            return param == "transport=tcp" || param == "transport=udp" ? value.Substring(0, semicolon) : value;
         }
 
         private static bool IsHostName(string host)

@@ -4,23 +4,24 @@ using DeskPhone.Hil.Tests;
 namespace DeskPhone.Peers.Tests
 {
     /// <summary>
-    /// A PBX by name over TCP as an admin writes it (user_host "pbx.test", user_outbound "sip:pbx.test;transport=tcp";
-    /// user_host takes no parameters): the phone looks up _sip._tcp.pbx.test (RFC 3263 4.2), registers over its own connection at the target, takes a call kamailio relays
+    /// A PBX by name over TCP as an admin writes it (user_outbound "sip:pbx.test;transport=tcp" with user_host "pbx.test",
+    /// or user_host "pbx.test;transport=tcp" alone): the phone looks up _sip._tcp.pbx.test (RFC 3263 4.2), registers over its own connection at the target, takes a call kamailio relays
     /// with filter_registrar on, and calls a user at the PBX's domain by name.
     /// </summary>
     public class SrvTcpTests
     {
-        [SkippableFact]
-        public void AnOutboundProxyByNameOverTcpIsLocatedBySrvAndCallsGoBothWays()
+        [SkippableTheory]
+        [InlineData("pbx.test", "<user_outbound idx=\"1\" perm=\"\">sip:pbx.test;transport=tcp</user_outbound>")]
+        [InlineData("pbx.test;transport=tcp", "")]
+        public void APbxByNameOverTcpIsLocatedBySrvAndCallsGoBothWays(string registrar, string outbound)
         {
             Skip.IfNot(File.Exists(Kamailio.Binary), Kamailio.Missing);
             Skip.IfNot(File.Exists(Dnsmasq.Binary), Dnsmasq.Missing);
             using var kamailio = new Kamailio("proxy-tcp.cfg");
             using var dns = new Dnsmasq("--srv-host=_sip._tcp.pbx.test,k.pbx.test," + kamailio.Port + ",10,0 --host-record=k.pbx.test,127.0.0.1");
             using PhoneUnderTest alice = KamailioTests.Phone("486", kamailio);
-            using PhoneUnderTest bob = PhoneUnderTest.Simulator("--identity bob --registrar pbx.test --dns 127.0.0.1:" + dns.Port +
-                " --settings " + KamailioTests.SettingsFile("bob", 3600, NamedRegistrarTests.FilterOn +
-                "<user_outbound idx=\"1\" perm=\"\">sip:pbx.test;transport=tcp</user_outbound>"));
+            using PhoneUnderTest bob = PhoneUnderTest.Simulator("--identity bob --registrar " + registrar + " --dns 127.0.0.1:" + dns.Port +
+                " --settings " + KamailioTests.SettingsFile("bob", 3600, NamedRegistrarTests.FilterOn + outbound));
 
             Assert.True(bob.WaitFor(() => KamailioTests.Registered(bob), r => r, 15000),
                 "bob not registered:\n" + bob.Get("api/log").Body + "\n" + dns.Log + "\n" + kamailio.Log);
