@@ -203,16 +203,17 @@ namespace DeskPhone.Drivers.Network
             {
                 string host = servers[s];
                 int colon = host == null ? -1 : host.IndexOf(':');
+                string address = colon > 0 ? host.Substring(0, colon) : host;
                 int port = 53;
                 uint ip;
-                if (colon > 0 && !int.TryParse(host.Substring(colon + 1), out port) || !Ipv4.TryParse(colon > 0 ? host.Substring(0, colon) : host, out ip))
+                if (colon > 0 && !int.TryParse(host.Substring(colon + 1), out port) || !Ipv4.TryParse(address, out ip))
                 {
                     continue;
                 }
                 Socket socket = null;
                 try
                 {
-                    var server = new IPEndPoint(IPAddress.Parse(colon > 0 ? host.Substring(0, colon) : host), port);
+                    var server = new IPEndPoint(IPAddress.Parse(address), port);
                     socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
                     socket.Bind(new IPEndPoint(IPAddress.Any, 0));
                     EndPoint from = new IPEndPoint(IPAddress.Any, 0);
