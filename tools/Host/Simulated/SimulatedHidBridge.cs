@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using DeskPhone.Drivers.Framing;
-using DeskPhone.Drivers.Hal;
 using DeskPhone.Drivers.Hid;
 
 namespace DeskPhone.Host.Simulated
@@ -9,11 +7,8 @@ namespace DeskPhone.Host.Simulated
     /// USB-host bridge in memory speaking docs/hid-bridge.md: attach a keyboard or headset, type keys, work the
     /// headset's hook switch and mute button; what the phone sends back (queries, indicator updates) is recorded.
     /// </summary>
-    public sealed class SimulatedHidBridge : IUart
+    public sealed class SimulatedHidBridge : FramedUartPeer
     {
-        private readonly FrameEvents _reader;
-        private readonly Queue<byte> _out = new Queue<byte>();
-        private readonly byte[] _frame = new byte[HidProtocol.MaxPayload + FrameFormat.Overhead];
         private readonly HidDeviceClass[] _attached = new HidDeviceClass[HidProtocol.Ports];
         private readonly List<byte>[] _keys = { new List<byte>(), new List<byte>() };
         private readonly int[] _modifiers = new int[HidProtocol.Ports];
@@ -21,14 +16,13 @@ namespace DeskPhone.Host.Simulated
         private readonly int[] _indicators = new int[HidProtocol.Ports];
 
         public SimulatedHidBridge(int firmwareVersion = 0x21)
+            : base(HidProtocol.Format, HidProtocol.MaxPayload)
         {
             FirmwareVersion = firmwareVersion;
-            _reader = new FrameEvents(HidProtocol.Format, int.MaxValue, OnFrame, (error, detail) => Rejected.Add(FrameErrorNames.Name(error) + ":" + detail));
         }
 
         public int FirmwareVersion { get; }
         public int Queries { get; private set; }
-        public List<string> Rejected { get; } = new List<string>();
 
         /// <summary>Last SetIndicators flags the phone sent for a port (HidProtocol.Indicator*).</summary>
         public int Indicators(int port) => _indicators[port];
@@ -75,26 +69,6 @@ namespace DeskPhone.Host.Simulated
             SetTelephony(port, HidProtocol.TelephonyMute, false);
         }
 
-        public void Inject(params byte[] bytes)
-        {
-            foreach (byte b in bytes) _out.Enqueue(b);
-        }
-
-        public void Reply(int type, params byte[] payload)
-        {
-            int n = FrameFormat.Encode(HidProtocol.Format, type, payload, 0, payload.Length, _frame);
-            for (int i = 0; i < n; i++) _out.Enqueue(_frame[i]);
-        }
-
-        public int Read(byte[] buffer, int offset, int count)
-        {
-            int n = 0;
-            while (n < count && _out.Count > 0) buffer[offset + n++] = _out.Dequeue();
-            return n;
-        }
-
-        public void Write(byte[] data, int offset, int count) => _reader.Feed(data, offset, count, 0);
-
         private void SetTelephony(int port, int bit, bool on)
         {
             _telephony[port] = on ? _telephony[port] | bit : _telephony[port] & ~bit;
@@ -110,7 +84,7 @@ namespace DeskPhone.Host.Simulated
             Reply(HidProtocol.Keyboard, report);
         }
 
-        private void OnFrame(int type, byte[] p, int offset, int count)
+        protected override void OnFrame(int type, byte[] p, int offset, int count)
         {
             if (type == HidProtocol.Query && count == 0)
             {

@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using DeskPhone.Drivers.Expansion;
-using DeskPhone.Drivers.Framing;
-using DeskPhone.Drivers.Hal;
 using DeskPhone.Drivers.Leds;
 
 namespace DeskPhone.Host.Simulated
@@ -34,26 +32,20 @@ namespace DeskPhone.Host.Simulated
     /// Plug it in where the phone expects the chain's IUart: what the phone writes is handled synchronously and
     /// the replies wait to be read. CutCable makes modules from a position on unreachable (a broken cable).
     /// </summary>
-    public sealed class SimulatedModuleChain : IUart
+    public sealed class SimulatedModuleChain : FramedUartPeer
     {
-        private readonly FrameEvents _reader;
-        private readonly Queue<byte> _out = new Queue<byte>();
-        private readonly byte[] _frame = new byte[ExpansionProtocol.MaxPayload + FrameFormat.Overhead];
         private int _cutBefore = int.MaxValue;
         private uint _nextSerial = 0x00D70001;
 
         public SimulatedModuleChain()
+            : base(ExpansionProtocol.Format, ExpansionProtocol.MaxPayload)
         {
-            _reader = new FrameEvents(ExpansionProtocol.Format, int.MaxValue, OnFrame, (error, detail) => Rejected.Add(FrameErrorNames.Name(error) + ":" + detail));
         }
 
         public List<SimulatedModule> Modules { get; } = new List<SimulatedModule>();
 
         /// <summary>Frames the chain received from the phone, e.g. "enumerate", "ping 1", "leds 2", "label 1.3".</summary>
         public List<string> Received { get; } = new List<string>();
-
-        /// <summary>Damaged or unknown frames from the phone.</summary>
-        public List<string> Rejected { get; } = new List<string>();
 
         public SimulatedModule Plug(int firmwareMajor = 1, int firmwareMinor = 2)
         {
@@ -75,35 +67,13 @@ namespace DeskPhone.Host.Simulated
 
         public void ReleaseKey(int module, int key) => SendKey(module, key, ExpansionProtocol.KeyReleased);
 
-        /// <summary>Raw bytes towards the phone (corrupt or unexpected frames).</summary>
-        public void Inject(params byte[] bytes)
-        {
-            foreach (byte b in bytes) _out.Enqueue(b);
-        }
-
-        /// <summary>A well-formed frame towards the phone.</summary>
-        public void Reply(int type, params byte[] payload)
-        {
-            int n = FrameFormat.Encode(ExpansionProtocol.Format, type, payload, 0, payload.Length, _frame);
-            for (int i = 0; i < n; i++) _out.Enqueue(_frame[i]);
-        }
-
-        public int Read(byte[] buffer, int offset, int count)
-        {
-            int n = 0;
-            while (n < count && _out.Count > 0) buffer[offset + n++] = _out.Dequeue();
-            return n;
-        }
-
-        public void Write(byte[] data, int offset, int count) => _reader.Feed(data, offset, count, 0);
-
         private void SendKey(int module, int key, int action)
         {
             if (!Reachable(module) || Modules[module].Address == 0) return;
             Reply(ExpansionProtocol.Key, (byte)Modules[module].Address, (byte)key, (byte)action);
         }
 
-        private void OnFrame(int type, byte[] p, int offset, int count)
+        protected override void OnFrame(int type, byte[] p, int offset, int count)
         {
             int address = count > 0 ? p[offset] : -1;
             switch (type)
