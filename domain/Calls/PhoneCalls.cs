@@ -446,8 +446,9 @@ namespace DeskPhone.Domain.Calls
                 Record(call, nowMs);
                 ExplainFailure(call, nowMs);
             }
-            else if (call.State == SipCall.Dialing)
+            else if (call.State == SipCall.Dialing && !call.Cancelling)
             {
+                // A dialled call is told once more when it is hung up before any provisional: listed once.
                 Dialled.Add(new CallRecord(call.RemoteUri, null, call.Identity, nowMs, 0));
                 _history.ListsChanged();
             }

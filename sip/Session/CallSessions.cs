@@ -593,6 +593,9 @@ namespace DeskPhone.Sip.Session
                 SendCancel(call, nowMs);
             }
             // Dialing: the CANCEL waits for a provisional (RFC 3261 9.1); the 487 (or a 2xx, then BYE) ends the call.
+            // The call logic hears that it is being cancelled now (the screen's "Cancelling"): a hangup without a key
+            // press (the bench, phonectl) redrew nothing until the end, up to Timer B's 32 s.
+            _handler.OnChanged(call, nowMs);
             return true;
         }
 

@@ -153,6 +153,39 @@ namespace DeskPhone.Firmware.Tests.Bench
         }
 
         [Theory]
+        [InlineData(0)]
+        [InlineData(180)]
+        public void HangingUpADialledCallShowsCancellingAtOnce(int provisional)
+        {
+            JsonElement call = JsonDocument.Parse(Call("POST", "/api/calls", "{\"to\": \"200\"}").Body).RootElement;
+            string invite = _p.Last("INVITE");
+            if (provisional != 0)
+            {
+                _p.Answer(invite, provisional);
+            }
+            _p.Run(10);
+            Assert.Contains("\n[call] <call> " + (provisional == 0 ? "Calling 200" : "Ringing: 200") + "\n", _p.App.Text.GetScreenText());
+
+            Assert.Equal(200, Call("POST", "/api/calls/" + call.GetProperty("id").GetInt32() + "/hangup").Status);
+            _p.Run(10);
+            // Before, without a key pressed nothing redrew the call: "Calling 200" stayed up to Timer B (32 s) when no
+            // provisional had come ("Ringing: 200" until the 487 otherwise).
+            Assert.Contains("\n[call] <call> Cancelling 200\n", _p.App.Text.GetScreenText());
+            Assert.Equal(provisional != 0, _p.Last("CANCEL") != null);
+
+            _p.Answer(invite, provisional == 0 ? 100 : 487);
+            if (provisional == 0)
+            {
+                Assert.StartsWith("CANCEL sip:200@10.0.0.1 SIP/2.0\r\n", _p.Last("CANCEL"));
+                _p.Answer(invite, 487);
+            }
+            _p.Run(10);
+            Assert.DoesNotContain("[call]", _p.App.Text.GetScreenText());
+            Assert.Equal((200, "[]"), Call("GET", "/api/calls"));
+            Assert.Equal(1, JsonDocument.Parse(Call("GET", "/api/calls/log").Body).RootElement.GetProperty("dialled").GetArrayLength());
+        }
+
+        [Theory]
         [InlineData("POST", "/api/calls", "{}", 400)]
         [InlineData("POST", "/api/calls", "{\"to\":\"200\",\"identity\":13}", 400)]
         [InlineData("POST", "/api/calls", "{\"to\":\"200\",\"identity\":2}", 400)]

@@ -96,6 +96,31 @@ namespace DeskPhone.Firmware.Tests.Calls
         }
 
         [Fact]
+        public void EndBeforeAnyAnswerShowsCancellingAtOnceAndTheCancelWaitsForAProvisional()
+        {
+            Lift();
+            Key(KeyCode.Digit2);
+            Key(KeyCode.Digit0);
+            Key(KeyCode.Digit0);
+            Key(KeyCode.Hash);
+            string invite = LastSent;
+            Assert.StartsWith("INVITE sip:200@10.0.0.1 SIP/2.0\r\n", invite);
+            int sent = _p.Channel.Sent.Count;
+
+            // No provisional yet (a PBX that does not answer): the user's End is shown at once, though RFC 3261 9.1 keeps
+            // the CANCEL back until one comes.
+            Key(KeyCode.Softkey4);
+            Assert.Contains("\n[call] <call> Cancelling 200\n", Screen);
+            Assert.DoesNotContain(_p.Channel.Sent.GetRange(sent, _p.Channel.Sent.Count - sent), m => m.StartsWith("CANCEL "));
+
+            _p.Answer(invite, 180);
+            Assert.StartsWith("CANCEL sip:200@10.0.0.1 SIP/2.0\r\n", LastSent);
+            Assert.Contains("\n[call] <call> Cancelling 200\n", Screen);
+            _p.Answer(invite, 487);
+            Assert.DoesNotContain("[call]", Screen);
+        }
+
+        [Fact]
         public void RedialCallsTheLastDialledNumberAgainOnTheSpeaker()
         {
             Key(KeyCode.Redial);
