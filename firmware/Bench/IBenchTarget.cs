@@ -9,9 +9,6 @@ namespace DeskPhone.Firmware.Bench
         /// <summary>The runtime under the firmware, e.g. "nanoCLR 1.12.0.4 ESP32" or ".NET 10.0.0"; null if unknown.</summary>
         string Platform { get; }
 
-        /// <summary>The Ethernet MAC address as "00:04:13:aa:bb:cc"; null where there is none.</summary>
-        string MacAddress { get; }
-
         /// <summary>Free managed heap in bytes after a collection; -1 where the target cannot tell.</summary>
         long FreeMemory { get; }
 

@@ -205,7 +205,8 @@ namespace DeskPhone.Firmware.Bench
             var sb = new StringBuilder();
             JsonText.Field(sb, "{\"firmware\":", version == "0.0.0.0" ? null : version);
             JsonText.Field(sb, ",\"platform\":", target == null ? null : target.Platform);
-            JsonText.Field(sb, ",\"mac\":", target == null ? null : target.MacAddress);
+            // The MAC the Ethernet driver was told at start, the one provisioning names {mac} with and the technician menu shows.
+            JsonText.Field(sb, ",\"mac\":", _phone.Drivers == null ? null : _phone.Drivers.Ethernet.MacAddress);
             JsonText.Field(sb, ",\"ip\":", Address(_phone));
             JsonText.Field(sb, ",\"link\":", Link(_phone));
             JsonText.Number(sb, ",\"uptimeSeconds\":", (_phone.Now - _startMs) / 1000);

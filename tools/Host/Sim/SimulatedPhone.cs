@@ -44,7 +44,7 @@ namespace DeskPhone.Host.Sim
         {
             Settings = settings;
             Hardware = new SimulatedPhoneHardware();
-            Hardware.SetLink(true, 0);
+            Hardware.SetLink(true, 0, _bind);
             // The address is known once Start binds (WifiAddressBeside); until then the access point cannot be joined.
             Wifi = new SimulatedWifi(null);
             Panel = new SoftwarePanel(DisplayProfile.Color320x240);
@@ -195,6 +195,9 @@ namespace DeskPhone.Host.Sim
             // Bound to IPv6 (dual stack by default): names may resolve to AAAA records too.
             HostResolver.IPv6 = Udp.IsIPv6;
             _bind = bind;
+            // The simulated cable's address is the one the phone listens on, so that the web interface's status page and
+            // the technician menu name where it is reached (was a made-up 192.168.1.50).
+            Hardware.Drivers.Ethernet.ReportAddress(bind);
             Wifi.HostAddress = WifiAddressBeside(bind);
             _loop.Start();
         }
@@ -215,7 +218,7 @@ namespace DeskPhone.Host.Sim
             }
         }
 
-        public void SetEthernet(bool plugged) => Hardware.SetLink(plugged, Now);
+        public void SetEthernet(bool plugged) => Hardware.SetLink(plugged, Now, _bind);
 
         public bool SetWifi(string access)
         {
