@@ -206,15 +206,25 @@ namespace DeskPhone.Domain.Calls
             }
             if (shown == null && !_calls.Pad.Dialing)
             {
-                // The idle screen's offer (pickup, call back), if it shows one: only its softkeys (OK, Cancel) act, and
-                // up and down move the pickup list's selection while several extensions ring.
-                if ((keyCode == KeyCode.Up || keyCode == KeyCode.Down) && _calls.MovePickup(keyCode == KeyCode.Up ? -1 : 1))
+                // A digit, * or # typed on the idle screen opens the dialing screen with it (Snom's dialing before the
+                // handset is lifted: no audio device until the number is dialled, no hot line; a locked keyboard opens
+                // none). The key codes 0-9, * and # are one run, so no call is made for every other key.
+                if (keyCode >= KeyCode.Digit0 && keyCode <= KeyCode.Hash && !Locked)
                 {
-                    return true;
+                    _calls.Pad.Open();
                 }
-                string[] offer = CallDisplay.SoftkeysOf(_calls, null);
-                int at = SoftkeyIndex(keyCode);
-                return at >= 0 && offer[at] != null && Softkey(offer[at], null, nowMs);
+                else
+                {
+                    // The idle screen's offer (pickup, call back), if it shows one: only its softkeys (OK, Cancel) act, and
+                    // up and down move the pickup list's selection while several extensions ring.
+                    if ((keyCode == KeyCode.Up || keyCode == KeyCode.Down) && _calls.MovePickup(keyCode == KeyCode.Up ? -1 : 1))
+                    {
+                        return true;
+                    }
+                    string[] offer = CallDisplay.SoftkeysOf(_calls, null);
+                    int at = SoftkeyIndex(keyCode);
+                    return at >= 0 && offer[at] != null && Softkey(offer[at], null, nowMs);
+                }
             }
             if (_calls.Pad.Dialing && (shown == null || _calls.Pad.TransferOf != 0))
             {
