@@ -77,9 +77,11 @@ namespace DeskPhone.Firmware.Phone
             }
             if (View == Closed)
             {
-                if (keyCode == KeyCode.Menu)
+                // The Directory key opens the call lists: the phone keeps no phone book, and they hold the numbers it knows
+                // (before, the key did nothing).
+                if (keyCode == KeyCode.Menu || keyCode == KeyCode.Directory && Calls != null)
                 {
-                    Open(Main);
+                    Open(keyCode == KeyCode.Menu ? Main : CallLists);
                     _phone.Raise(PhoneEventKind.Screen, "menu");
                     return true;
                 }

@@ -59,6 +59,16 @@ namespace DeskPhone.Firmware.Tests.Calls
         }
 
         [Fact]
+        public void TheDirectoryKeyOpensTheCallLists()
+        {
+            MissedCallFromBob();
+            Press(KeyCode.Directory);
+            Assert.Contains("\n[menu] Call lists\n[item] > Missed calls (1)\n[item]   Received calls (0)\n[item]   Dialled calls (0)", Screen);
+            Press(KeyCode.Ok, KeyCode.Ok);
+            Assert.StartsWith("INVITE sip:555@10.0.0.1 SIP/2.0\r\n", _p.Last("INVITE"));
+        }
+
+        [Fact]
         public void ReceivedCallsShowTheirDurationAndCancelGoesBackAStep()
         {
             _p.Invite("z9hG4bKr1", "r1", "<sip:777@10.0.0.1>");
