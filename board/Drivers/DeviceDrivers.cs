@@ -85,7 +85,7 @@ namespace DeskPhone.Board.Drivers
             Backlight backlight = board.LcdBacklight >= 0
                 ? new Backlight(new PwmOutput(board.LcdBacklight, Backlight.PwmHz), 1000, 200, 60000, 0)
                 : null;
-            IToneOutput tone = board.Speaker >= 0 ? (IToneOutput)new PwmToneOutput(new PwmOutput(board.Speaker, 1000), 250) : new SilentToneOutput();
+            IToneOutput tone = board.Speaker >= 0 ? (IToneOutput)new PwmToneOutput(new PwmOutput(board.Speaker, 1000), 500) : new SilentToneOutput();
 
             HidBridge hid = board.HidPort != null ? new HidBridge(new SerialUart(board.HidPort, board.HidBaud)) : null;
             if (hid != null)

@@ -2,7 +2,10 @@ using DeskPhone.Drivers.Hal;
 
 namespace DeskPhone.Drivers.Audio
 {
-    /// <summary>Square wave on a PWM pin; volume is the duty cycle (500 per-mille = loudest).</summary>
+    /// <summary>
+    /// Square wave on a PWM pin; the volume is the duty cycle: <see cref="Volume"/> at the loudest level, less in
+    /// proportion below it (500 per-mille = loudest a square wave gets).
+    /// </summary>
     public sealed class PwmToneOutput : IToneOutput
     {
         private readonly IPwmOutput _pwm;
@@ -15,16 +18,17 @@ namespace DeskPhone.Drivers.Audio
             Volume = volumePerMille;
         }
 
-        /// <summary>0..500 per-mille duty; above 500 a square wave gets no louder.</summary>
+        /// <summary>0..500 per-mille duty at <see cref="ToneSequencer.MaxLevel"/>; above 500 a square wave gets no louder.</summary>
         public int Volume
         {
             get { return _volume; }
             set { _volume = value < 0 ? 0 : (value > 500 ? 500 : value); }
         }
 
-        public void Tone(int hertz)
+        public void Tone(int hertz, int level)
         {
-            if (hertz <= 0 || _volume == 0)
+            int duty = _volume * level / ToneSequencer.MaxLevel;
+            if (hertz <= 0 || duty <= 0)
             {
                 if (_running)
                 {
@@ -34,7 +38,7 @@ namespace DeskPhone.Drivers.Audio
                 return;
             }
             _pwm.SetFrequency(hertz);
-            _pwm.SetDutyPerMille(_volume);
+            _pwm.SetDutyPerMille(duty);
             if (!_running)
             {
                 _pwm.Start();

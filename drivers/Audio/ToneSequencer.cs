@@ -6,11 +6,15 @@ namespace DeskPhone.Drivers.Audio
     /// </summary>
     public sealed class ToneSequencer
     {
+        /// <summary>The loudest level: Snom's ring_volume runs 0..15.</summary>
+        public const int MaxLevel = 15;
+
         private readonly IToneOutput _output;
         private TonePattern _pattern;
         private long _stepStart;
         private int _step;
         private int _hertz;
+        private int _level = 8;
 
         public ToneSequencer(IToneOutput output)
         {
@@ -25,6 +29,24 @@ namespace DeskPhone.Drivers.Audio
         public TonePattern Current
         {
             get { return _pattern; }
+        }
+
+        /// <summary>The volume every tone plays at, 0..<see cref="MaxLevel"/> (ring_volume); a tone sounding follows at once.</summary>
+        public int Level
+        {
+            get { return _level; }
+            set
+            {
+                int level = value < 0 ? 0 : value > MaxLevel ? MaxLevel : value;
+                if (level != _level)
+                {
+                    _level = level;
+                    if (_hertz != 0)
+                    {
+                        _output.Tone(_hertz, level);
+                    }
+                }
+            }
         }
 
         /// <summary>Frequency sounding now, 0 when silent.</summary>
@@ -95,7 +117,7 @@ namespace DeskPhone.Drivers.Audio
             if (hertz != _hertz)
             {
                 _hertz = hertz;
-                _output.Tone(hertz);
+                _output.Tone(hertz, _level);
             }
         }
     }

@@ -262,7 +262,31 @@ namespace DeskPhone.Firmware.Phone
                 // which the presence, the statuses and feature sync follow.
                 Settings.Set(SettingNames.UserDnd, CurrentIdentity, Settings.GetBool(SettingNames.UserDnd, CurrentIdentity) ? "off" : "on");
             }
+            else if (keyCode == KeyCode.VolumeUp || keyCode == KeyCode.VolumeDown)
+            {
+                StepRingVolume(keyCode == KeyCode.VolumeUp ? 1 : -1, nowMs);
+            }
             Raise(PhoneEventKind.Key, KeyCode.Name(keyCode));
+        }
+
+        /// <summary>
+        /// The volume keys step the ringer volume (ring_volume, 0..15; a call's audio has no volume of its own yet), which
+        /// the speaker's tones follow at once (a ringing call too); the status line says the new level for 3 s
+        /// (StatusLineSystemMessage) and a short tone plays at it. Before, the keys did nothing.
+        /// </summary>
+        private void StepRingVolume(int step, long nowMs)
+        {
+            int level = Settings.GetInt(SettingNames.RingVolume) + step;
+            if (level >= 0 && level <= ToneSequencer.MaxLevel)
+            {
+                Settings.Set(SettingNames.RingVolume, 0, level.ToString());
+            }
+            Statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
+            Statuses.Raise(StatusId.StatusLineSystemMessage, "Ringer volume " + Settings.Get(SettingNames.RingVolume, 0), "keys", nowMs);
+            if (Drivers != null && !Drivers.Tones.IsPlaying)
+            {
+                Drivers.Tones.Play(Tones.StatusIndication, nowMs);
+            }
         }
 
         /// <summary>

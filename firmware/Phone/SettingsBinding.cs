@@ -187,6 +187,11 @@ namespace DeskPhone.Firmware.Phone
             presence.AtTheDeskDelayMs = Settings.GetInt(SettingNames.PresenceAtDeskDelay) * 1000L;
             presence.AvailableIdleMs = Settings.GetInt(SettingNames.PresenceAvailableIdle) * 60000L;
             presence.AutoAvailable = Settings.GetBool(SettingNames.PresenceAutoAvailable);
+            if (_phone.Drivers != null)
+            {
+                // The speaker's tones (the ringer, the status indication) at the ringer volume; before, ring_volume did nothing.
+                _phone.Drivers.Tones.Level = Settings.GetInt(SettingNames.RingVolume);
+            }
         }
 
         private void ApplyKey(string name, int idx, long nowMs)

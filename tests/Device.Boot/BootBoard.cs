@@ -50,7 +50,7 @@ namespace DeskPhone.Boot
                 new ILedSink[] { new RgbStripLedSink(new RmtRgbStrip(Rmt, board.LedStripLength), 64), expansion });
             var leds = new LedBank(LedMap.Count, sink);
             var backlight = new Backlight(BacklightPwm, 1000, 200, 60000, 0);
-            var tones = new ToneSequencer(new PwmToneOutput(SpeakerPwm, 250));
+            var tones = new ToneSequencer(new PwmToneOutput(SpeakerPwm, 500));
             var hid = new HidBridge(HidUart);
             hid.Query();
             Ethernet = new EthernetLink();

@@ -26,7 +26,7 @@ namespace DeskPhone.Drivers.Tests
         private sealed class NullTone : IToneOutput
         {
             public int Changes;
-            public void Tone(int hertz) => Changes++;
+            public void Tone(int hertz, int level) => Changes++;
         }
 
         [Fact]

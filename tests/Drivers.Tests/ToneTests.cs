@@ -10,7 +10,7 @@ namespace DeskPhone.Drivers.Tests
         {
             public List<string> Log { get; } = new List<string>();
             public long Now;
-            public void Tone(int hertz) => Log.Add(Now + ":" + hertz);
+            public void Tone(int hertz, int level) => Log.Add(Now + ":" + hertz + (level == 8 ? "" : "@" + level));
         }
 
         private readonly ToneRecorder _out = new ToneRecorder();
@@ -109,10 +109,34 @@ namespace DeskPhone.Drivers.Tests
             var pwm = new RecordingPwm();
             var tone = new PwmToneOutput(pwm, 900);
             Assert.Equal(500, tone.Volume);
-            tone.Tone(1000);
-            tone.Tone(1250);
-            tone.Tone(0);
+            tone.Tone(1000, ToneSequencer.MaxLevel);
+            tone.Tone(1250, ToneSequencer.MaxLevel);
+            tone.Tone(0, ToneSequencer.MaxLevel);
             Assert.Equal(new[] { "f=1000", "d=500", "start", "f=1250", "d=500", "stop" }, pwm.Log);
+        }
+
+        [Fact]
+        public void TheLevelScalesTheDutyAndLevelZeroIsSilence()
+        {
+            var pwm = new RecordingPwm();
+            var tone = new PwmToneOutput(pwm, 500);
+            tone.Tone(1000, 3);
+            tone.Tone(1000, 0);
+            Assert.Equal(new[] { "f=1000", "d=100", "start", "stop" }, pwm.Log);
+        }
+
+        [Fact]
+        public void ALevelChangedWhileATonePlaysReachesTheOutputAtOnce()
+        {
+            _seq.Play(Tones.Ring, 0);
+            _out.Now = 20;
+            _seq.Level = 12;
+            _seq.Level = 12;
+            _seq.Level = 99;
+            Assert.Equal(ToneSequencer.MaxLevel, _seq.Level);
+            _seq.Stop();
+            _seq.Level = 1;
+            Assert.Equal(new[] { "0:1000", "20:1000@12", "20:1000@15", "20:0@15" }, _out.Log);
         }
     }
 }

@@ -17,9 +17,16 @@ namespace DeskPhone.Host.Simulated
         public int Hertz { get; private set; }
         public List<int> Log { get; } = new List<int>();
 
-        public void Tone(int hertz)
+        /// <summary>The level of the last tone that sounded (ToneSequencer.MaxLevel the loudest).</summary>
+        public int Level { get; private set; }
+
+        public void Tone(int hertz, int level)
         {
             Hertz = hertz;
+            if (hertz != 0)
+            {
+                Level = level;
+            }
             Log.Add(hertz);
         }
     }
