@@ -493,7 +493,8 @@ namespace DeskPhone.Domain.Calls
                 _history.ListsChanged();
                 return;
             }
-            if (call.EndStatus == 487)
+            // A call another device of the extension answered is no missed call (the user took it there).
+            if (call.EndStatus == 487 && call.EndReason != SipCall.AnsweredElsewhere)
             {
                 Statuses.Raise(StatusId.CanceledCall, CallNames.Remote(call), "calls", nowMs);
                 AddMissed(call, "calls", nowMs);

@@ -483,7 +483,10 @@ namespace DeskPhone.Sip.Session
                     {
                         // The INVITE's own answer: 487, retransmitted by the agent until its ACK (RFC 3261 9.2).
                         Refuse(c, 487, nowMs);
-                        End(c, 487, "cancelled", nowMs);
+                        // Another branch of the caller's fork answered (RFC 3326 Reason, cause=200 "Call completed
+                        // elsewhere", as kamailio's tm writes it): the call was taken, not missed (PhoneCalls.Record).
+                        string why = m.GetHeader("Reason");
+                        End(c, 487, why != null && why.IndexOf("cause=200") >= 0 ? SipCall.AnsweredElsewhere : "cancelled", nowMs);
                     }
                     return true;
                 }
