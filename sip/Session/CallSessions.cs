@@ -869,7 +869,9 @@ namespace DeskPhone.Sip.Session
                 call.Codec = codec;
                 return false;
             }
-            call.RemoteHeld = Media.Direction == Sdp.SendOnly || Media.Direction == Sdp.Inactive;
+            // c=0.0.0.0 is RFC 2543's hold, still sent by older PBXs and phones: RFC 3264 8.4 has neither RTP nor RTCP
+            // sent to it, so it holds the call as sendonly and inactive do (the media stopped, "Held by").
+            call.RemoteHeld = Media.Direction == Sdp.SendOnly || Media.Direction == Sdp.Inactive || Media.Address == "0.0.0.0";
             Describe(call, Sdp.AnswerDirection(Media.Direction, call.Held));
             return true;
         }
