@@ -595,7 +595,9 @@ namespace DeskPhone.Sip.Session
             {
                 SendCancel(call, nowMs);
             }
-            // Dialing: the CANCEL waits for a provisional (RFC 3261 9.1); the 487 (or a 2xx, then BYE) ends the call.
+            // Dialing: the CANCEL waits for a provisional (RFC 3261 9.1); the 487 (or a 2xx, then BYE) ends the call. The
+            // screen says "Cancelling" at once: with nothing answering, the INVITE lasts until Timer B (32 s).
+            Changed(call, nowMs);
             return true;
         }
 
