@@ -222,7 +222,8 @@ namespace DeskPhone.Domain.Calls
         /// </summary>
         private void ExplainFailure(SipCall call, long nowMs)
         {
-            if (!call.Outgoing || call.EndStatus < 400 || call.EndStatus == 487)
+            // A call the user gave up is not explained, whatever ended it (the 408 of an INVITE nothing answered).
+            if (!call.Outgoing || call.EndStatus < 400 || call.EndStatus == 487 || call.CancelAsked)
             {
                 return;
             }
@@ -446,7 +447,7 @@ namespace DeskPhone.Domain.Calls
                 Record(call, nowMs);
                 ExplainFailure(call, nowMs);
             }
-            else if (call.State == SipCall.Dialing && !call.Cancelling)
+            else if (call.State == SipCall.Dialing && !call.CancelAsked)
             {
                 // A dialled call is told once more when it is hung up before any provisional: listed once.
                 Dialled.Add(new CallRecord(call.RemoteUri, null, call.Identity, nowMs, 0));
@@ -494,7 +495,8 @@ namespace DeskPhone.Domain.Calls
                 _history.ListsChanged();
                 return;
             }
-            if (call.EndStatus == 487)
+            // A call another device of the extension answered is no missed call (the user took it there).
+            if (call.EndStatus == 487 && call.EndReason != SipCall.AnsweredElsewhere)
             {
                 Statuses.Raise(StatusId.CanceledCall, CallNames.Remote(call), "calls", nowMs);
                 AddMissed(call, "calls", nowMs);

@@ -483,7 +483,10 @@ namespace DeskPhone.Sip.Session
                     {
                         // The INVITE's own answer: 487, retransmitted by the agent until its ACK (RFC 3261 9.2).
                         Refuse(c, 487, nowMs);
-                        End(c, 487, "cancelled", nowMs);
+                        // Another branch of the caller's fork answered (RFC 3326 Reason, cause=200 "Call completed
+                        // elsewhere", as kamailio's tm writes it): the call was taken, not missed (PhoneCalls.Record).
+                        string why = m.GetHeader("Reason");
+                        End(c, 487, why != null && why.IndexOf("cause=200") >= 0 ? SipCall.AnsweredElsewhere : "cancelled", nowMs);
                     }
                     return true;
                 }
@@ -592,10 +595,9 @@ namespace DeskPhone.Sip.Session
             {
                 SendCancel(call, nowMs);
             }
-            // Dialing: the CANCEL waits for a provisional (RFC 3261 9.1); the 487 (or a 2xx, then BYE) ends the call.
-            // The call logic hears that it is being cancelled now (the screen's "Cancelling"): a hangup without a key
-            // press (the bench, phonectl) redrew nothing until the end, up to Timer B's 32 s.
-            _handler.OnChanged(call, nowMs);
+            // Dialing: the CANCEL waits for a provisional (RFC 3261 9.1); the 487 (or a 2xx, then BYE) ends the call. The
+            // screen says "Cancelling" at once: with nothing answering, the INVITE lasts until Timer B (32 s).
+            Changed(call, nowMs);
             return true;
         }
 
@@ -869,7 +871,9 @@ namespace DeskPhone.Sip.Session
                 call.Codec = codec;
                 return false;
             }
-            call.RemoteHeld = Media.Direction == Sdp.SendOnly || Media.Direction == Sdp.Inactive;
+            // c=0.0.0.0 is RFC 2543's hold, still sent by older PBXs and phones: RFC 3264 8.4 has neither RTP nor RTCP
+            // sent to it, so it holds the call as sendonly and inactive do (the media stopped, "Held by").
+            call.RemoteHeld = Media.Direction == Sdp.SendOnly || Media.Direction == Sdp.Inactive || Media.Address == "0.0.0.0";
             Describe(call, Sdp.AnswerDirection(Media.Direction, call.Held));
             return true;
         }

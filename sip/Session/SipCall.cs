@@ -208,6 +208,9 @@ namespace DeskPhone.Sip.Session
         /// <summary>Why it ended, for people: "hung up", "remote hung up", "cancelled", the peer's reason phrase.</summary>
         public string EndReason;
 
+        /// <summary>The <see cref="EndReason"/> of a ringing call another device took: its CANCEL said "Call completed elsewhere" (RFC 3326).</summary>
+        public const string AnsweredElsewhere = "answered elsewhere";
+
         /// <summary>The warn-text of a Warning header (RFC 3261 20.43) in the final answer that refused the call, or null.</summary>
         public string Warning
         {

@@ -34,7 +34,7 @@ namespace DeskPhone.Peers.Tests
             call.ValueKind == JsonValueKind.Undefined ? -1 : call.GetProperty("earlyDialogs").GetInt32();
 
         /// <summary>A UDP socket on a free loopback port standing for the peer's media: did RTP arrive?</summary>
-        private sealed class RtpListener : IDisposable
+        internal sealed class RtpListener : IDisposable
         {
             private readonly Socket _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
 
