@@ -241,6 +241,16 @@ namespace DeskPhone.Firmware.Phone
             {
                 return;
             }
+            if (keyCode == KeyCode.VolumeUp || keyCode == KeyCode.VolumeDown)
+            {
+                // Held, a volume key repeats (KeyTiming's auto-repeat), a step each time.
+                if (action == KeyAction.Press || action == KeyAction.Repeat)
+                {
+                    StepRingVolume(keyCode == KeyCode.VolumeUp ? 1 : -1, nowMs);
+                    Raise(PhoneEventKind.Key, KeyCode.Name(keyCode));
+                }
+                return;
+            }
             if (action != KeyAction.Press)
             {
                 return;
@@ -261,10 +271,6 @@ namespace DeskPhone.Firmware.Phone
                 // The DND key toggles the current identity's Do not disturb, as the menu's choice does: the setting,
                 // which the presence, the statuses and feature sync follow.
                 Settings.Set(SettingNames.UserDnd, CurrentIdentity, Settings.GetBool(SettingNames.UserDnd, CurrentIdentity) ? "off" : "on");
-            }
-            else if (keyCode == KeyCode.VolumeUp || keyCode == KeyCode.VolumeDown)
-            {
-                StepRingVolume(keyCode == KeyCode.VolumeUp ? 1 : -1, nowMs);
             }
             Raise(PhoneEventKind.Key, KeyCode.Name(keyCode));
         }

@@ -28,6 +28,14 @@ namespace DeskPhone.Firmware.Tests.Calls
             }
             Assert.Equal("15", _p.Settings.Get("ring_volume", 0));
             Assert.Equal("[status] Ringer volume 15", StatusLine);
+
+            // Held down, the key repeats: a step each time.
+            Key(KeyCode.VolumeDown);
+            for (int i = 0; i < 3; i++)
+            {
+                _p.Phone.OnKey(KeyCode.VolumeDown, KeyAction.Repeat, _p.Now);
+            }
+            Assert.Equal("11", _p.Settings.Get("ring_volume", 0));
         }
 
         [Fact]
