@@ -395,7 +395,7 @@ namespace DeskPhone.Sip.Message
         /// that is outside quoted strings and &lt;&gt;, or -1. Line folds inside the value are plain white space here (as
         /// they are once unfolded).
         /// </summary>
-        private static int Next(byte[] b, int from, int end, byte separator)
+        internal static int Next(byte[] b, int from, int end, byte separator)
         {
             // The walk itself, no runtime search first: Array.IndexOf's managed frame was the deepest allocation of a new
             // call's INVITE turn on the 80,896-byte board (docs/benchmarks.md, h-callfit3).
