@@ -101,10 +101,10 @@ namespace DeskPhone.Sip.Message
             if (EchoLine(request, HeaderNames.To, HeaderNames.ToKind))
             {
                 // A To with a tag (a dialog's request) is not parsed for it: its tag looked for in the request's bytes
-                // (SipMessage.TagAt: no string nor char[] of the To, the office stream's lowest collections, h-echobytes), so
+                // (SipMessage.ParamAt: no string nor char[] of the To, the office stream's lowest collections, h-echobytes), so
                 // the answer to a BYE whose names the dialog let go parses none (h-callthrough); nor one the check found well
                 // formed (the MESSAGE and NOTIFY stream's, h-checkparts).
-                if (toTag != null && request.TagAt(HeaderNames.ToKind) < 0
+                if (toTag != null && request.ParamAt(request.IndexOf(HeaderNames.ToKind, null, 0), SipMessage.Tag) < 0
                     && ((request.ReadBits & SipMessage.ToChecked) != 0 || request.To != null))
                 {
                     Append(";tag=").Append(toTag);
