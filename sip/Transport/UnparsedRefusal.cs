@@ -1,4 +1,5 @@
 using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Sip.Transport
 {
@@ -205,12 +206,11 @@ namespace DeskPhone.Sip.Transport
 
         private static int Copy(string text, byte[] to, int at)
         {
+            // The runtime's encoder writes the (ASCII) text into the answer in place: no array made, and no loop of our
+            // own reading the string a character at a time (each a native call that walks the string on the device).
             if (to != null)
             {
-                for (int i = 0; i < text.Length; i++)
-                {
-                    to[at + i] = (byte)text[i];
-                }
+                Utf8.Codec.GetBytes(text, 0, text.Length, to, at);
             }
             return at + text.Length;
         }
