@@ -437,6 +437,12 @@ namespace DeskPhone.Sip.Message
 
         public string CallId => First(HeaderNames.CallIdKind);
 
+        /// <summary>
+        /// The Event header's value, by its kind: a NOTIFY of the phone's own reads it so, where GetHeader(name) would make
+        /// the name's bytes to find its kind (HeaderNames.Kind) under every such NOTIFY's handling (h-margin4).
+        /// </summary>
+        public string Event => First(HeaderNames.EventKind);
+
         public NameAddr From => _from ?? (_from = NameAddr.Parse(First(HeaderNames.FromKind)));
 
         public NameAddr To => ParsedTo ?? (ParsedTo = NameAddr.Parse(First(HeaderNames.ToKind)));
