@@ -258,7 +258,7 @@ namespace DeskPhone.Firmware.Bench
                     {
                         // An empty trace on a short heap says why: the trace lets its ring go then (issue #17), and an
                         // empty answer would look like a phone that sent and received nothing.
-                        string text = Trace.Text();
+                        string text = TraceText(Trace);
                         return BenchResponse.Text(200, text.Length == 0 && Trace.Off ? TraceOff : text);
                     }
                     if (post && parts.Length == 3 && parts[2] == "clear")

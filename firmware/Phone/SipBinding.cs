@@ -276,7 +276,7 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>A NOTIFY of no subscription's dialog (the routing gave the events layer those): check-sync, or an event for the phone.</summary>
         public int OnNotify(int identity, SipMessage request, bool fromRegistrar)
         {
-            string evt = request.GetHeader(HeaderNames.Event);
+            string evt = request.Event;
             if (_phone.CheckSync != null && HeaderParams.Value(evt) == "check-sync")
             {
                 return CheckSync(identity, evt, fromRegistrar);

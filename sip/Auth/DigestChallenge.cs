@@ -5,8 +5,6 @@ namespace DeskPhone.Sip.Auth
     // method in the runtime tables, image and calls on the device (issue #17).
     public sealed class DigestChallenge
     {
-        private static readonly char[] Comma = { ',' };
-
         public string Realm;
         public string Nonce;
         public string Opaque;
@@ -75,7 +73,9 @@ namespace DeskPhone.Sip.Auth
                     case "algorithm": c.Algorithm = value; break;
                     case "stale": c.Stale = value.ToLower() == "true"; break;
                     case "qop":
-                        string[] options = value.Split(Comma);
+                        // The separator's array made here, with the qop (a challenge's, once a registration): a static one was a
+                        // field and an array on the heap from boot (h-margin4).
+                        string[] options = value.Split(',');
                         for (int k = 0; k < options.Length; k++)
                         {
                             if (options[k].Trim().ToLower() == "auth")

@@ -91,11 +91,9 @@ namespace DeskPhone.Sip.Events
                 // the PUBLISH stays due and goes out once that has its answer.
                 return;
             }
-            string host;
             int port;
-            string address = null;
-            if (!HostResolver.Split(identity.NextHop(null), out host, out port) ||
-                (address = HostResolver.Resolve(host)) == null)
+            string address = identity.NextHopAddress(null, out port);
+            if (address == null)
             {
                 Retry(nowMs);
                 return;

@@ -306,13 +306,11 @@ namespace DeskPhone.Sip.Events
             }
             var request = new SubscribeRequest(this, subscription, identity, expires, body, contentType);
             string target = subscription.Target;
-            string host;
             int port;
             string address = null;
             // Any step that fails (no identity, a full dialog table, no next hop, no slot) answers it 503 locally.
             if (identity == null || !identity.Active || (!hasDialog && !NewDialog(subscription)) ||
-                !HostResolver.Split(identity.NextHop(SipUri.Parse(target)), out host, out port) ||
-                (address = HostResolver.Resolve(host)) == null ||
+                (address = identity.NextHopAddress(SipUri.Parse(target), out port)) == null ||
                 !Core.SendRequest(identity, "SUBSCRIBE", target, address, port, request.Build, request.Done, nowMs))
             {
                 subscription.OnResponse(503, -1, -1, nowMs);

@@ -395,7 +395,7 @@ namespace DeskPhone.Sip.Message
         /// that is outside quoted strings and &lt;&gt;, or -1. Line folds inside the value are plain white space here (as
         /// they are once unfolded).
         /// </summary>
-        private static int Next(byte[] b, int from, int end, byte separator)
+        internal static int Next(byte[] b, int from, int end, byte separator)
         {
             // The walk itself, no runtime search first: Array.IndexOf's managed frame was the deepest allocation of a new
             // call's INVITE turn on the 80,896-byte board (docs/benchmarks.md, h-callfit3).
@@ -437,6 +437,12 @@ namespace DeskPhone.Sip.Message
 
         public string CallId => First(HeaderNames.CallIdKind);
 
+        /// <summary>
+        /// The Event header's value, by its kind: a NOTIFY of the phone's own reads it so, where GetHeader(name) would make
+        /// the name's bytes to find its kind (HeaderNames.Kind) under every such NOTIFY's handling (h-margin4).
+        /// </summary>
+        public string Event => First(HeaderNames.EventKind);
+
         public NameAddr From => _from ?? (_from = NameAddr.Parse(First(HeaderNames.FromKind)));
 
         public NameAddr To => ParsedTo ?? (ParsedTo = NameAddr.Parse(First(HeaderNames.ToKind)));
@@ -449,28 +455,32 @@ namespace DeskPhone.Sip.Message
 
         /// <summary>
         /// The tag of the first From or To line (<paramref name="kind"/>) as <see cref="NameAddr.Parse"/> would find it
-        /// ("" without a value), or null: only the tag's text is made from the bytes (<see cref="TagAt"/>). A message with a
+        /// ("" without a value), or null: only the tag's text is made from the bytes (<see cref="ParamAt"/>). A message with a
         /// folded line has its tag unfolded as the value's string was.
         /// </summary>
         internal string TagOf(int kind)
         {
-            long at = TagAt(kind);
+            long at = ParamAt(IndexOf(kind, null, 0), Tag);
             int start = (int)at;
             return at < 0 ? null : Folded == 0 ? Utf8.Codec.GetString(Buffer, start, (int)(at >> 32) - start) : Unfold(Buffer, start, (int)(at >> 32) - start, true);
         }
 
+        /// <summary>The tag parameter of a From or To (<see cref="ParamAt"/>).</summary>
+        internal const string Tag = "tag";
+
         /// <summary>
-        /// Where the tag parameter's value of the first From or To line (<paramref name="kind"/>) is in <see cref="Buffer"/>:
-        /// its first byte (bits 0-31) and its end (bits 32-63), trimmed and without the quotes of a quoted value; -1 when
-        /// the line or its tag is absent. Found in the received bytes, no string nor char[] of the value made (the answer's
-        /// echo asked NameAddr.TagOf of the To's string: four frames and the value's string and characters, the office
-        /// stream's lowest collections on the 80,896-byte board, h-echobytes). The parameters start after the '&gt;' of a
-        /// name-addr (a quoted display name may hold '&lt;' or ';'), else at the addr-spec's first ';'; a parameter ends at
-        /// the next ';' outside quotes; its name is compared case-insensitively. Line folds are white space here.
+        /// Where the value of header line <paramref name="line"/>'s parameter <paramref name="name"/> is in
+        /// <see cref="Buffer"/>: its first byte (bits 0-31) and its end (bits 32-63), trimmed and without the quotes of a
+        /// quoted value (empty for a name without a value); -1 when the line (-1) or the parameter is absent. Found in the
+        /// received bytes, no string nor char[] of the value made (the answer's echo asked NameAddr.TagOf of the To's
+        /// string: four frames and the value's string and characters, the office stream's lowest collections on the
+        /// 80,896-byte board, h-echobytes). The parameters start after the '&gt;' of a name-addr (a quoted display name may
+        /// hold '&lt;' or ';'), else at the addr-spec's first ';'; a parameter ends at the next ';' outside quotes; its name
+        /// is compared case-insensitively. Line folds are white space here. One reader for a From's or To's tag and a
+        /// Subscription-State's expires (<see cref="ParamNumber"/>), where each had its own (h-margin4).
         /// </summary>
-        internal long TagAt(int kind)
+        internal long ParamAt(int line, string name)
         {
-            int line = IndexOf(kind, null, 0);
             if (line < 0)
             {
                 return -1;
@@ -483,10 +493,9 @@ namespace DeskPhone.Sip.Message
             while ((i = Next(b, i, end, (byte)';')) >= 0)
             {
                 int at = SkipWhite(b, i + 1, end);
-                i = SkipWhite(b, at + 3, end);
-                // "tag" in any case (the three bytes with 0x20 set), then the end, a ';' or an '='.
-                if (end - at >= 3 && (b[at] << 16 | b[at + 1] << 8 | b[at + 2] | 0x202020) == 0x746167
-                    && (i == end || b[i] == ';' || b[i] == '='))
+                i = SkipWhite(b, at + name.Length, end);
+                // The name in any case, then the end, a ';' or an '='.
+                if (end - at >= name.Length && HeaderNames.Equal(name, b, at, name.Length) && (i == end || b[i] == ';' || b[i] == '='))
                 {
                     // The value: after the '=' to the next ';' (or the end), trimmed, without the quotes of a quoted one.
                     at = i < end && b[i] == '=' ? SkipWhite(b, i + 1, end) : i;
@@ -709,34 +718,9 @@ namespace DeskPhone.Sip.Message
         /// </summary>
         internal int ParamNumber(int line, string name)
         {
-            if (line < 0)
-            {
-                return -1;
-            }
-            byte[] b = Buffer;
-            int at = Offset + Spans[(line << 2) + 2];
-            int end = at + Spans[(line << 2) + 3];
-            while ((at = Next(b, at, end, (byte)';')) >= 0)
-            {
-                int to = Next(b, ++at, end, (byte)';');
-                to = to < 0 ? end : to;
-                int eq = Next(b, at, to, (byte)'=');
-                at = SkipWhite(b, at, to);
-                if (eq >= 0 && HeaderNames.Equal(name, b, at, TrimWhite(b, at, eq) - at))
-                {
-                    at = SkipWhite(b, eq + 1, to);
-                    to = TrimWhite(b, at, to);
-                    if (to - at >= 2 && b[at] == (byte)'"' && b[to - 1] == (byte)'"')
-                    {
-                        at++;
-                        to--;
-                    }
-                    long n = DecimalDigits.Parse(b, at, to, 10);
-                    return n > int.MaxValue ? -1 : (int)n;
-                }
-                at = to;
-            }
-            return -1;
+            long at = ParamAt(line, name);
+            long n = at < 0 ? -1 : DecimalDigits.Parse(Buffer, (int)at, (int)(at >> 32), 10);
+            return n > int.MaxValue ? -1 : (int)n;
         }
 
         /// <summary>The value in [start, start + length) trimmed; <paramref name="folded"/>: it may hold line breaks, each fold becomes one space.</summary>

@@ -64,8 +64,7 @@ namespace DeskPhone.Sip.Message
                 {
                     if (stream)
                     {
-                        result.Set(ParseResult.Incomplete, 0, null, 0);
-                        return;
+                        goto Incomplete;
                     }
                     status = 400;
                     reason = "headers not terminated by an empty line";
@@ -145,8 +144,7 @@ namespace DeskPhone.Sip.Message
             {
                 if (stream)
                 {
-                    result.Set(ParseResult.Incomplete, 0, null, 0);
-                    return;
+                    goto Incomplete;
                 }
                 status = 400;
                 reason = "Content-Length larger than the datagram";
@@ -168,6 +166,11 @@ namespace DeskPhone.Sip.Message
         // 64 KB table) and no local more in this frame under every message.
         Failed:
             Fail(result, m, status, reason, end - offset);
+            return;
+
+        // A stream's message not complete yet (its headers' end, or its body, still to come): one call written once too.
+        Incomplete:
+            result.Set(ParseResult.Incomplete, 0, null, 0);
         }
 
         private void Limit(byte[] data, int start, int end, bool stream, ParseResult result)
@@ -270,9 +273,9 @@ namespace DeskPhone.Sip.Message
             return 0;
         }
 
+        // "SIP/" through SipSlash (its '/' compared exactly here, as ever), then "2.0".
         private static bool Version20(byte[] b, int at) =>
-            (b[at] | 0x20) == 's' && (b[at + 1] | 0x20) == 'i' && (b[at + 2] | 0x20) == 'p' && b[at + 3] == (byte)'/' &&
-            b[at + 4] == (byte)'2' && b[at + 5] == (byte)'.' && b[at + 6] == (byte)'0';
+            SipSlash(b, at) && b[at + 3] == (byte)'/' && b[at + 4] == (byte)'2' && b[at + 5] == (byte)'.' && b[at + 6] == (byte)'0';
 
         /// <summary>"SIP/" in any case (each byte with 0x20 set compared, as the version's letters are).</summary>
         private static bool SipSlash(byte[] b, int at) =>

@@ -101,10 +101,10 @@ namespace DeskPhone.Sip.Message
             if (EchoLine(request, HeaderNames.To, HeaderNames.ToKind))
             {
                 // A To with a tag (a dialog's request) is not parsed for it: its tag looked for in the request's bytes
-                // (SipMessage.TagAt: no string nor char[] of the To, the office stream's lowest collections, h-echobytes), so
+                // (SipMessage.ParamAt: no string nor char[] of the To, the office stream's lowest collections, h-echobytes), so
                 // the answer to a BYE whose names the dialog let go parses none (h-callthrough); nor one the check found well
                 // formed (the MESSAGE and NOTIFY stream's, h-checkparts).
-                if (toTag != null && request.TagAt(HeaderNames.ToKind) < 0
+                if (toTag != null && request.ParamAt(request.IndexOf(HeaderNames.ToKind, null, 0), SipMessage.Tag) < 0
                     && ((request.ReadBits & SipMessage.ToChecked) != 0 || request.To != null))
                 {
                     Append(";tag=").Append(toTag);
@@ -259,17 +259,19 @@ namespace DeskPhone.Sip.Message
         internal SipWriter RemoveParam(int from, string name)
         {
             // No quoted value (the usual Via): from one ';' to the next with the runtime's search, not byte by byte; else
-            // ParamEnd's walk, which skips quoted strings. One loop for both (DeskPhone.Sip's byte code, h-sipmargin).
+            // the message's walk of a value (SipMessage.Next), which skips quoted strings (and <>, which a parsed Via has
+            // none of): one walk for both, not one of the writer's own (DeskPhone.Sip's byte code, h-sipmargin, h-margin4).
             bool plain = ByteSearch.IndexOf(_head, ByteSearch.Quote, from, _length) < 0;
             int at = from;
-            while ((at = plain ? ByteSearch.IndexOf(_head, ByteSearch.Semicolon, at, _length) : ParamEnd(at)) >= 0 && at < _length)
+            while ((at = plain ? ByteSearch.IndexOf(_head, ByteSearch.Semicolon, at, _length) : SipMessage.Next(_head, at, _length, (byte)';')) >= 0)
             {
                 if (!ParamNameIs(at + 1, name))
                 {
                     at++;
                     continue;
                 }
-                int end = ParamEnd(at + 1);
+                int end = SipMessage.Next(_head, at + 1, _length, (byte)';');
+                end = end < 0 ? _length : end;
                 System.Array.Copy(_head, end, _head, at, _length - end);
                 _length -= end - at;
             }
@@ -290,36 +292,6 @@ namespace DeskPhone.Sip.Message
             }
             at = SipMessage.SkipWhite(_head, at + length, _length);
             return at == _length || _head[at] == (byte)'=' || _head[at] == (byte)';';
-        }
-
-        /// <summary>Where the parameter starting at <paramref name="at"/> ends: the next ';' outside quotes, or the end.</summary>
-        private int ParamEnd(int at)
-        {
-            bool quoted = false;
-            for (int i = at; i < _length; i++)
-            {
-                byte c = _head[i];
-                if (quoted)
-                {
-                    if (c == (byte)'\\')
-                    {
-                        i++;
-                    }
-                    else if (c == (byte)'"')
-                    {
-                        quoted = false;
-                    }
-                }
-                else if (c == (byte)'"')
-                {
-                    quoted = true;
-                }
-                else if (c == (byte)';')
-                {
-                    return i;
-                }
-            }
-            return _length;
         }
 
         public SipWriter Body(string contentType, byte[] body)

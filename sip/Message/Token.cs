@@ -72,8 +72,6 @@ namespace DeskPhone.Sip.Message
             return true;
         }
 
-        public static bool IsToken(char[] s, int start, int end) => All(s, start, end, TokenBit);
-
         public static bool IsToken(byte[] b, int start, int end)
         {
             if (end <= start)

@@ -57,7 +57,7 @@ namespace DeskPhone.Sip.Session
                 return null;
             }
             int port;
-            string address = FirstHop(id, parsed, out port);
+            string address = id.NextHopAddress(parsed, out port);
             if (address == null)
             {
                 error = "cannot resolve " + id.NextHop(parsed);
@@ -400,15 +400,6 @@ namespace DeskPhone.Sip.Session
             // The call is over whatever the peer answers to BYE or CANCEL (RFC 3261 15.1.1).
         }
 
-        /// <summary>
-        /// The address of the identity's next hop for an out-of-dialog INVITE (<see cref="SipIdentity.NextHop"/>: the
-        /// outbound proxy, else the registrar, else the target's host), or null when it cannot be resolved.
-        /// </summary>
-        private static string FirstHop(SipIdentity id, SipUri target, out int port)
-        {
-            string host;
-            return HostResolver.Split(id.NextHop(target), out host, out port) ? HostResolver.Resolve(host) : null;
-        }
 
         /// <summary>
         /// Follows a 3xx (RFC 3261 8.1.3.4): the INVITE again to its first Contact (same Call-ID, From and To, CSeq + 1);
@@ -423,7 +414,7 @@ namespace DeskPhone.Sip.Session
                 return false;
             }
             int port;
-            string address = FirstHop(id, contact.Uri, out port);
+            string address = id.NextHopAddress(contact.Uri, out port);
             if (address == null)
             {
                 return false;

@@ -26,37 +26,44 @@ namespace DeskPhone.Sip.Transport
     /// </summary>
     public sealed class SipTrace
     {
-        // An entry's numbers in _meta: the bytes kept, the message's length, the port (low 16 bits) with 1 << 16 when
+        // An entry's numbers in Meta: the bytes kept, the message's length, the port (low 16 bits) with 1 << 16 when
         // outgoing, the time's low and high 32 bits. One array for them all, the time included (a long[] beside it and a
         // lock object were 96 B more, issue #17). Where an entry starts is not kept: the entries follow each other round
-        // the ring, the oldest starting _used bytes before _write.
-        private const int Kept = 0;
-        private const int Length = 1;
-        private const int PortOut = 2;
-        private const int AtLow = 3;
-        private const int AtHigh = 4;
-        private const int MetaInts = 5;
-        private const int OutBit = 1 << 16;
+        // the ring, the oldest starting Used bytes before Write.
+        // The ring and its entries are read, under a lock of the trace, by the layer that shows them (the bench's
+        // download, BenchRouter.TraceText): the text is the application's, not the SIP stack's (365 B of DeskPhone.Sip's
+        // byte code, h-margin4); so they are public fields, not accessors (no method in the runtime tables, issue #17).
+        public const int Kept = 0;
+        public const int Length = 1;
+        public const int PortOut = 2;
+        public const int AtLow = 3;
+        public const int AtHigh = 4;
+        public const int MetaInts = 5;
+        public const int OutBit = 1 << 16;
 
-        private readonly int _slots;
+        /// <summary>The entries kept at most, and the ring's bytes.</summary>
+        public readonly int Slots;
+        public readonly int RingBytes;
         private readonly int _slotBytes;
-        private readonly int _ringBytes;
-        private byte[] _ring;
-        private int[] _meta;
-        // An entry's transport name (a transport's own literal) and host, 2 per entry.
-        private string[] _names;
-        private int _next;
-        private int _count;
-        // Ring bytes the kept entries hold, and where the next entry's bytes go.
-        private int _used;
-        private int _write;
+        /// <summary>The entries' bytes, one after the other round the ring; null while none is kept.</summary>
+        public byte[] Ring;
+        /// <summary>Each entry's numbers (<see cref="MetaInts"/> a slot: <see cref="Kept"/> to <see cref="AtHigh"/>).</summary>
+        public int[] Meta;
+        /// <summary>An entry's transport name (a transport's own literal) and host, 2 per slot.</summary>
+        public string[] Names;
+        /// <summary>The slot of the next entry, and the entries kept (the oldest <see cref="Count"/> slots before it).</summary>
+        public int Next;
+        public int Count;
+        /// <summary>Ring bytes the kept entries hold, and where the next entry's bytes go.</summary>
+        public int Used;
+        public int Write;
 
         /// <summary>At most <paramref name="records"/> entries of <paramref name="recordBytes"/> each in a ring of <paramref name="ringBytes"/> (at most 65,535).</summary>
         public SipTrace(int records, int recordBytes, int ringBytes)
         {
-            _slots = records;
+            Slots = records;
             _slotBytes = recordBytes;
-            _ringBytes = ringBytes;
+            RingBytes = ringBytes;
         }
 
         /// <summary>Messages recorded since start (older ones than the entries kept are gone).</summary>
@@ -104,7 +111,7 @@ namespace DeskPhone.Sip.Transport
                 {
                     Pause = 0;
                 }
-                if (Off || (_ring == null && !Make()))
+                if (Off || (Ring == null && !Make()))
                 {
                     // Paused, or no heap for the trace beside what the phone holds (a loaded phone refusing what does not
                     // fit, or below the reserve, issue #17): this message is not recorded and the ring with its entries
@@ -113,30 +120,30 @@ namespace DeskPhone.Sip.Transport
                     return;
                 }
                 int kept = length < _slotBytes ? length : _slotBytes;
-                kept = kept < _ringBytes ? kept : _ringBytes;
+                kept = kept < RingBytes ? kept : RingBytes;
                 // The oldest entries make room (an entry's bytes follow the one before it round the ring).
-                while (_count == _slots || _used + kept > _ringBytes)
+                while (Count == Slots || Used + kept > RingBytes)
                 {
-                    _used -= _meta[(_next - _count + _slots) % _slots * MetaInts + Kept];
-                    _count--;
+                    Used -= Meta[(Next - Count + Slots) % Slots * MetaInts + Kept];
+                    Count--;
                 }
-                int slot = _next;
-                int first = _ringBytes - _write;
+                int slot = Next;
+                int first = RingBytes - Write;
                 first = kept < first ? kept : first;
-                System.Array.Copy(data, offset, _ring, _write, first);
-                System.Array.Copy(data, offset + first, _ring, 0, kept - first);
+                System.Array.Copy(data, offset, Ring, Write, first);
+                System.Array.Copy(data, offset + first, Ring, 0, kept - first);
                 int meta = slot * MetaInts;
-                _meta[meta + Kept] = kept;
-                _meta[meta + Length] = length;
-                _meta[meta + PortOut] = (port & 0xFFFF) | (outgoing ? OutBit : 0);
-                _meta[meta + AtLow] = (int)at;
-                _meta[meta + AtHigh] = (int)(at >> 32);
-                _names[slot * 2] = transport;
-                _names[slot * 2 + 1] = host;
-                _write = (_write + kept) % _ringBytes;
-                _used += kept;
-                _next = (slot + 1) % _slots;
-                _count++;
+                Meta[meta + Kept] = kept;
+                Meta[meta + Length] = length;
+                Meta[meta + PortOut] = (port & 0xFFFF) | (outgoing ? OutBit : 0);
+                Meta[meta + AtLow] = (int)at;
+                Meta[meta + AtHigh] = (int)(at >> 32);
+                Names[slot * 2] = transport;
+                Names[slot * 2 + 1] = host;
+                Write = (Write + kept) % RingBytes;
+                Used += kept;
+                Next = (slot + 1) % Slots;
+                Count++;
                 Recorded++;
             }
             SipTraceHandler written = Written;
@@ -151,9 +158,9 @@ namespace DeskPhone.Sip.Transport
         {
             try
             {
-                _meta = new int[_slots * MetaInts];
-                _names = new string[_slots * 2];
-                _ring = new byte[_ringBytes];
+                Meta = new int[Slots * MetaInts];
+                Names = new string[Slots * 2];
+                Ring = new byte[RingBytes];
                 return true;
             }
             catch (System.OutOfMemoryException)
@@ -174,56 +181,12 @@ namespace DeskPhone.Sip.Transport
         {
             lock (this)
             {
-                _ring = null;
-                _meta = null;
-                _names = null;
-                _count = 0;
-                _used = 0;
+                Ring = null;
+                Meta = null;
+                Names = null;
+                Count = 0;
+                Used = 0;
             }
-        }
-
-        /// <summary>The entries, oldest first, each a head line and the message as text (the web interface's download).</summary>
-        public string Text()
-        {
-            var sb = new StringBuilder();
-            lock (this)
-            {
-                int first = Recorded - _count + 1;
-                int start = (_write - _used + _ringBytes) % _ringBytes;
-                for (int i = 0; i < _count; i++)
-                {
-                    start = Entry(sb, first + i, (_next - _count + i + _slots) % _slots, start);
-                }
-            }
-            return sb.ToString();
-        }
-
-        /// <summary>
-        /// One entry as text (under the lock), its bytes starting at <paramref name="start"/> in the ring; gives where the
-        /// next entry's start. A method of its own: the loop's frame holds none of its locals (12 B each on the device).
-        /// </summary>
-        private int Entry(StringBuilder sb, int number, int slot, int start)
-        {
-            int meta = slot * MetaInts;
-            int kept = _meta[meta + Kept];
-            int length = _meta[meta + Length];
-            int portOut = _meta[meta + PortOut];
-            Head(sb, number, (long)_meta[meta + AtHigh] << 32 | (uint)_meta[meta + AtLow], (portOut & OutBit) != 0, _names[slot * 2], _names[slot * 2 + 1], portOut & 0xFFFF, length);
-            if (kept < length)
-            {
-                sb.Append(", first ").Append(kept.ToString()).Append(" kept");
-            }
-            sb.Append("\r\n");
-            // An entry may run past the ring's end and go on at its start: its bytes in one piece for the text (length,
-            // written, now counts the part before the ring's end: a local less).
-            var bytes = new byte[kept];
-            length = _ringBytes - start;
-            length = kept < length ? kept : length;
-            System.Array.Copy(_ring, start, bytes, 0, length);
-            System.Array.Copy(_ring, 0, bytes, length, kept - length);
-            sb.Append(Encoding.UTF8.GetChars(bytes, 0, kept));
-            sb.Append("\r\n");
-            return (start + kept) % _ringBytes;
         }
 
         /// <summary>"#12 4.250 s out UDP to 127.0.0.1:5070, 484 B": one entry's head line (also the simulator's live trace).</summary>

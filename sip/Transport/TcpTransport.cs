@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Sip.Transport
 {
@@ -61,8 +62,6 @@ namespace DeskPhone.Sip.Transport
 
         /// <summary>A turn counts at most this long (a clock set by SNTP must not close every connection at once).</summary>
         private const int MaxTurnCountedMs = 1000;
-
-        private static readonly byte[] Pong = { (byte)'\r', (byte)'\n' };
 
         private readonly SipInbox _inbox;
         private readonly TcpConnection[] _connections;
@@ -413,10 +412,11 @@ namespace DeskPhone.Sip.Transport
                 if (c.Outgoing && c.IdleMs >= half && c.IdleMs - elapsed < half)
                 {
                     // The phone's own connection is kept open (its PBX sends calls on it): once half the idle timeout
-                    // passed, a keep-alive CRLFCRLF (two pongs' bytes: no array of its own). Its pong is read as any
-                    // bytes are and counts as traffic; without one the connection closes as idle, so a PBX gone
-                    // silent is noticed (and the phone registers again on a new connection).
-                    if (!c.Write(Pong, Pong.Length) || !c.Write(Pong, Pong.Length))
+                    // passed, a keep-alive CRLFCRLF. Its pong is read as any bytes are and counts as traffic; without one
+                    // the connection closes as idle, so a PBX gone silent is noticed (and the phone registers again on a
+                    // new connection). The bytes made from a literal when sent, as the pong's are (KeepAlives): a static
+                    // array was a field and an array on the heap from boot, at every step of every profile (h-margin4).
+                    if (!c.Write(Utf8.Codec.GetBytes("\r\n\r\n"), 4))
                     {
                         Close(c);
                         return true;
@@ -562,7 +562,7 @@ namespace DeskPhone.Sip.Transport
             {
                 if (end - i >= 4 && b[i] == (byte)'\r' && b[i + 1] == (byte)'\n' && b[i + 2] == (byte)'\r' && b[i + 3] == (byte)'\n')
                 {
-                    if (!c.Write(Pong, Pong.Length))
+                    if (!c.Write(Utf8.Codec.GetBytes("\r\n"), 2))
                     {
                         throw new System.ObjectDisposedException("connection");
                     }

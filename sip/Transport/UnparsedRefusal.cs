@@ -1,3 +1,6 @@
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Text;
+
 namespace DeskPhone.Sip.Transport
 {
     /// <summary>
@@ -118,40 +121,28 @@ namespace DeskPhone.Sip.Transport
             return seen == All ? at : -1;
         }
 
+        // The five as bits (Kind): 1 << (the parser's kind - 1).
         private const int Via = 1;
-        private const int From = 2;
         private const int To = 4;
-        private const int CallId = 8;
-        private const int CSeq = 16;
         private const int All = 31;
 
         /// <summary>Which of the five a header line is (0: another), by its name before the colon.</summary>
         private static int Kind(byte[] d, int start, int end)
         {
-            int colon = start;
-            while (colon < end && d[colon] != ':')
+            int n = start;
+            while (n < end && d[n] != ':')
             {
-                colon++;
+                n++;
             }
-            int n = colon;
             while (n > start && (d[n - 1] == ' ' || d[n - 1] == '\t'))
             {
                 n--;
             }
-            // By length and letters, not by comparing with string literals: on nanoCLR each literal used is a string
-            // made on the heap, and this runs when the heap has no room.
-            int length = n - start;
-            int first = d[start] | 0x20;
-            int last = d[n - 1] | 0x20;
-            if (length == 1)
-            {
-                return first == 'v' ? Via : first == 'f' ? From : first == 't' ? To : first == 'i' ? CallId : 0;
-            }
-            return length == 3 && first == 'v' && last == 'a' ? Via
-                : length == 4 && first == 'f' && last == 'm' ? From
-                : length == 2 && first == 't' && last == 'o' ? To
-                : length == 7 && first == 'c' && last == 'd' && d[start + 4] == '-' ? CallId
-                : length == 4 && first == 'c' && last == 'q' ? CSeq : 0;
+            // The parser's own table (long or compact names, any case; kinds 1 to 5 are the five, each a bit here), not
+            // string literals (on nanoCLR each literal used is a string made on the heap, and this runs when the heap has
+            // no room) nor a ladder of lengths and letters of its own (255 B of DeskPhone.Sip's byte code, h-margin4).
+            n = HeaderNames.FindKind(d, start, n - start);
+            return n >= HeaderNames.ViaKind && n <= HeaderNames.CSeqKind ? 1 << (n - HeaderNames.ViaKind) : 0;
         }
 
         /// <summary>Where <paramref name="text"/> starts in d[start, end), -1 when it is not there.</summary>
@@ -215,12 +206,11 @@ namespace DeskPhone.Sip.Transport
 
         private static int Copy(string text, byte[] to, int at)
         {
+            // The runtime's encoder writes the (ASCII) text into the answer in place: no array made, and no loop of our
+            // own reading the string a character at a time (each a native call that walks the string on the device).
             if (to != null)
             {
-                for (int i = 0; i < text.Length; i++)
-                {
-                    to[at + i] = (byte)text[i];
-                }
+                Utf8.Codec.GetBytes(text, 0, text.Length, to, at);
             }
             return at + text.Length;
         }

@@ -50,7 +50,7 @@ namespace DeskPhone.Sip.UserAgent
                 _done(0, "cannot resolve " + next);
                 return false;
             }
-            if (!_agent.SendRequest(_identity.Index, "MESSAGE", _target, _address, _port, Build, OnResponse, nowMs))
+            if (!_agent.SendRequest(_identity, "MESSAGE", _target, _address, _port, Build, OnResponse, nowMs))
             {
                 _done(503, "too many requests in flight");
                 return false;

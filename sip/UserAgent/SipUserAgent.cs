@@ -252,14 +252,10 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         /// <summary>
-        /// Sends a request of an identity to address:port, built by <paramref name="build"/> (again, with credentials,
-        /// after a 401 or 407); <paramref name="done"/> gets the final answer (null: none came).
+        /// Sends a request of an identity the caller holds (one being turned off still ends what it began) to
+        /// address:port, built by <paramref name="build"/> (again, with credentials, after a 401 or 407);
+        /// <paramref name="done"/> gets the final answer (null: none came).
         /// </summary>
-        public bool SendRequest(int identity, string method, string uri, string address, int port, RequestBuilder build,
-                                ResponseHandler done, long nowMs) =>
-            SendRequest(GetIdentity(identity), method, uri, address, port, build, done, nowMs);
-
-        /// <summary>As above, for an identity the caller holds (one being turned off still ends what it began).</summary>
         public bool SendRequest(SipIdentity id, string method, string uri, string address, int port, RequestBuilder build,
                                 ResponseHandler done, long nowMs)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Tests.Phone;
 using DeskPhone.Host.Simulated;
@@ -50,7 +51,7 @@ namespace DeskPhone.Firmware.Tests.Calls
             _p.Invite("z9hG4bKt1", "t1", "<sip:555@10.0.0.1>", sdp: Offer);
             // Room at the ringing: the trace keeps the INVITE.
             Assert.Equal(0, _trace.Pause);
-            Assert.Contains("INVITE sip:100@", _trace.Text());
+            Assert.Contains("INVITE sip:100@", BenchRouter.TraceText(_trace));
 
             // The heap short at the answer: paused, the ring let go at once (the answer's redraw follows in its turn, before
             // any next message; h-reserve2), and the next message is not kept.
@@ -58,10 +59,10 @@ namespace DeskPhone.Firmware.Tests.Calls
             _heap.Free = HeapReserve.RequestRoomBytes + DeviceSizing.CallTraceBytes - 1;
             Assert.True(_p.App.Calls.Answer(0, _p.Now));
             Assert.Equal(SipTrace.Paused, _trace.Pause);
-            Assert.Equal("", _trace.Text());
+            Assert.Equal("", BenchRouter.TraceText(_trace));
             _p.Run(10);
             Options("o1");
-            Assert.Equal("", _trace.Text());
+            Assert.Equal("", BenchRouter.TraceText(_trace));
 
             // The call ends: the trace records again from the next message that arrives; the BYE sent in the ending turn
             // does not make the ring again (the ended call's redraw follows, h-restcut).
@@ -69,11 +70,11 @@ namespace DeskPhone.Firmware.Tests.Calls
             Assert.True(_p.App.Calls.Hangup(0, _p.Now));
             _p.Run(10);
             Assert.Equal(SipTrace.PausedUntilArrival, _trace.Pause);
-            Assert.Equal("", _trace.Text());
+            Assert.Equal("", BenchRouter.TraceText(_trace));
             Options("o2");
             Assert.Equal(0, _trace.Pause);
-            Assert.Contains("OPTIONS sip:100@", _trace.Text());
-            Assert.Contains("Call-ID: o2", _trace.Text());
+            Assert.Contains("OPTIONS sip:100@", BenchRouter.TraceText(_trace));
+            Assert.Contains("Call-ID: o2", BenchRouter.TraceText(_trace));
         }
 
         [Fact]
@@ -98,8 +99,8 @@ namespace DeskPhone.Firmware.Tests.Calls
             _p.Run(10);
             Options("o3");
             Assert.Equal(0, _trace.Pause);
-            Assert.Contains("INVITE sip:100@", _trace.Text());
-            Assert.Contains("Call-ID: o3", _trace.Text());
+            Assert.Contains("INVITE sip:100@", BenchRouter.TraceText(_trace));
+            Assert.Contains("Call-ID: o3", BenchRouter.TraceText(_trace));
         }
     }
 }

@@ -60,10 +60,11 @@ namespace DeskPhone.Sip.Tests.Message
                 long judged = Allocated(() => Valid(value), out bool valid);
                 Assert.True(valid, name);
                 Assert.Equal(CharsOf(value), judged);
-                // Parsed, the same value makes its address, URI and their strings besides.
+                // Parsed, the same value makes its address, URI and their strings besides (the Contact's 192 B more on the
+                // host since the parameter list's string field went, h-margin4).
                 long parsed = Allocated(() => NameAddr.Parse(value) != null, out bool taken);
                 Assert.True(taken);
-                Assert.True(parsed > judged + 200, name + ": " + parsed + " parsed, " + judged + " judged");
+                Assert.True(parsed > judged + 160, name + ": " + parsed + " parsed, " + judged + " judged");
             }
         }
 

@@ -3,7 +3,7 @@ using DeskPhone.Sip.Message;
 namespace DeskPhone.Sip.Tests.Message
 {
     /// <summary>
-    /// A From's or To's tag read in the received bytes (SipMessage.TagAt, the answer's echo, the dialog look-up and the
+    /// A From's or To's tag read in the received bytes (SipMessage.ParamAt, the answer's echo, the dialog look-up and the
     /// responses' To tag since h-echobytes) is the parsed header's tag for every form of the value.
     /// </summary>
     public class TagOfTests

@@ -552,7 +552,7 @@ namespace DeskPhone.Sip.Tests.Stack
                 "To: <sip:bob@pbx>\r\nCall-ID: s1\r\nCSeq: " + (++cseq) + " SUBSCRIBE\r\n" + (header == null ? "" : header + ": " + value + "\r\n") +
                 "Content-Length: 0\r\n\r\n");
 
-            Assert.True(ua.SendRequest(2, "SUBSCRIBE", "sip:bob@pbx", "10.0.0.1", 5060, build, (t, r, now) => answers.Add(r == null ? 0 : r.StatusCode), 0));
+            Assert.True(ua.SendRequest(ua.GetIdentity(2), "SUBSCRIBE", "sip:bob@pbx", "10.0.0.1", 5060, build, (t, r, now) => answers.Add(r == null ? 0 : r.StatusCode), 0));
             channel.Arrive(channel.Answer(407, "Proxy Authentication Required", "Proxy-Authenticate: Digest realm=\"pbx\", nonce=\"n\", qop=\"auth\"\n"));
             ua.Poll(10);
 

@@ -69,7 +69,7 @@ namespace DeskPhone.Sip.Tests.Torture
         {
             SipMessage m = Parse("semiuri.dat");
             Assert.Equal("user;par=u@example.net", m.RequestUri.User);
-            Assert.Null(m.RequestUri.ParamText);
+            Assert.Null(m.RequestUri.GetParam("par"));
             Assert.Equal(6, m.CountHeaderValues("Accept"));
             Assert.Equal("message/sipfrag", m.GetHeaderValue("Accept", 5));
         }
