@@ -14,6 +14,7 @@ namespace DeskPhone.Drivers.Audio
         private long _stepStart;
         private int _step;
         private int _hertz;
+        // ring_volume's default, until the settings give theirs.
         private int _level = 8;
 
         public ToneSequencer(IToneOutput output)
