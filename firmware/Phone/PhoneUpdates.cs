@@ -133,7 +133,8 @@ namespace DeskPhone.Firmware.Phone
             {
                 return;
             }
-            if ((_flags & BootCheckDone) == 0 && (_phone.Drivers == null || _phone.Drivers.Ethernet.Ready))
+            // A set being tried leaves no slot to write: the start's check waits for its confirmation.
+            if ((_flags & BootCheckDone) == 0 && Updater.Record.State != BootRecord.Trying && (_phone.Drivers == null || _phone.Drivers.Ethernet.Ready))
             {
                 _flags |= BootCheckDone;
                 if (_phone.Settings.Get(SettingNames.FirmwareStatus).Length > 0)

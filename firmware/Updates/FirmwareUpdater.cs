@@ -74,6 +74,12 @@ namespace DeskPhone.Firmware.Updates
             {
                 return "an update check is already running";
             }
+            if (Record.State == BootRecord.Trying)
+            {
+                // The slot being tried runs and the other holds the set to fall back on: no slot is free to write
+                // until the start is confirmed (a check then overwrote the running slot and the record forgot it).
+                return "version " + Record.StagedVersion + " is being started: check again once it is confirmed";
+            }
             if (url == null || url.Length == 0)
             {
                 return "no update manifest URL (firmware_status is empty)";
