@@ -250,6 +250,14 @@ namespace DeskPhone.Firmware.Updates
                 Finish(null, "version " + m.Version + " is already staged");
                 return;
             }
+            string failed = "version " + m.Version + BootRecordStore.NotConfirmed;
+            if (Record.Failure.StartsWith(failed))
+            {
+                // Its slot still holds it whole: staged again, auto_update would start it at once, and a set that
+                // crashes or hangs at start had the phone fall back, check, start it and fall back for ever.
+                Finish(failed + " before: not started again (publish the fixed set as another version)");
+                return;
+            }
             _manifest = m;
             _slot = Record.FreeSlot;
             if (Record.Staged == _slot)
