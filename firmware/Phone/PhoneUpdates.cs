@@ -170,6 +170,11 @@ namespace DeskPhone.Firmware.Phone
             {
                 return;
             }
+            if (r.State != BootRecord.Ready)
+            {
+                // Started, or discarded: an apply asked for during a call is not for a set staged later.
+                _flags &= ~ApplyAfterCall;
+            }
             // Apply raises Changed again with the new state; when it cannot, the statuses say where things stand.
             if (r.State == BootRecord.Ready && _phone.Settings.Get(SettingNames.UpdatePolicy) == Auto && _loader != null && Apply() == null)
             {

@@ -119,5 +119,22 @@ namespace DeskPhone.Firmware.Tests.Updates
             Run(100);
             Assert.Equal("trying", State);
         }
+
+        [Fact]
+        public void AnApplyAskedForDuringACallAndThenDiscardedIsForgotten()
+        {
+            int call = AnsweredCall();
+            StageDuringTheCall();
+            Assert.Equal(409, _router.Handle("POST", "/api/update/apply", null, null, null).Status);
+            Assert.Equal(200, Bench("POST", "/api/update/discard").Status);
+            // The same set offered again and staged (from its slot) while the call goes on: nobody asked to start it.
+            Assert.Equal(202, Bench("POST", "/api/update/check").Status);
+            Run(500);
+            Assert.Equal("staged", State);
+
+            Assert.Equal(200, Bench("POST", "/api/calls/" + call + "/hangup").Status);
+            Run(100);
+            Assert.Equal("staged", State);
+        }
     }
 }
