@@ -26,7 +26,11 @@ namespace DeskPhone.Firmware.Phone
         private readonly IUpdateMedium _medium;
         private readonly IUpdateLoader _loader;
         private long _startedMs;
-        private bool _bootCheckDone;
+        // The boot's check was started (BootCheckDone); an apply asked for during a call waits for its end
+        // (ApplyAfterCall): one int, not two bools (a field is 12 B of heap at rest on nanoCLR).
+        private int _flags;
+        private const int BootCheckDone = 1;
+        private const int ApplyAfterCall = 2;
 
         /// <param name="channel">A TCP channel of its own for HTTP (provisioning may run meanwhile); null: no updates.</param>
         /// <param name="medium">The flash for slots and boot record; null: no updates.</param>
@@ -89,7 +93,10 @@ namespace DeskPhone.Firmware.Phone
             return Updater.Check(settings.Get(SettingNames.FirmwareStatus), mac, key, _phone.Now);
         }
 
-        /// <summary>Applies the staged set: the record asks for it and the loader restarts into it; null, or why not.</summary>
+        /// <summary>
+        /// Applies the staged set: the record asks for it and the loader restarts into it; null, or why not. During a
+        /// call the restart would cut it (a Snom phone updates when idle): the set is started when the call ends.
+        /// </summary>
         public string Apply()
         {
             if (Updater == null)
@@ -99,6 +106,11 @@ namespace DeskPhone.Firmware.Phone
             if (_loader == null)
             {
                 return "this phone cannot start a staged set: its loader is not built (docs/updates.md)";
+            }
+            if (_phone.InCall && Updater.Record.State == BootRecord.Ready)
+            {
+                _flags |= ApplyAfterCall;
+                return "a call is in progress: the update starts when it ends";
             }
             string error = Updater.Apply();
             if (error == null)
@@ -121,9 +133,10 @@ namespace DeskPhone.Firmware.Phone
             {
                 return;
             }
-            if (!_bootCheckDone && (_phone.Drivers == null || _phone.Drivers.Ethernet.Ready))
+            // A set being tried leaves no slot to write: the start's check waits for its confirmation.
+            if ((_flags & BootCheckDone) == 0 && Updater.Record.State != BootRecord.Trying && (_phone.Drivers == null || _phone.Drivers.Ethernet.Ready))
             {
-                _bootCheckDone = true;
+                _flags |= BootCheckDone;
                 if (_phone.Settings.Get(SettingNames.FirmwareStatus).Length > 0)
                 {
                     Check("boot");
@@ -133,6 +146,11 @@ namespace DeskPhone.Firmware.Phone
             {
                 BootRecordStore.Confirm(new BootRecordStore(_medium), Updater.Record);
                 Updater.Reload(Updater.Record);
+            }
+            if ((_flags & ApplyAfterCall) != 0 && !_phone.InCall)
+            {
+                _flags &= ~ApplyAfterCall;
+                Apply();
             }
             Updater.Poll(nowMs);
         }
@@ -151,6 +169,11 @@ namespace DeskPhone.Firmware.Phone
             if (Updater.State != FirmwareUpdater.Idle)
             {
                 return;
+            }
+            if (r.State != BootRecord.Ready)
+            {
+                // Started, or discarded: an apply asked for during a call is not for a set staged later.
+                _flags &= ~ApplyAfterCall;
             }
             // Apply raises Changed again with the new state; when it cannot, the statuses say where things stand.
             if (r.State == BootRecord.Ready && _phone.Settings.Get(SettingNames.UpdatePolicy) == Auto && _loader != null && Apply() == null)

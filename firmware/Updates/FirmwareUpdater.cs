@@ -74,6 +74,12 @@ namespace DeskPhone.Firmware.Updates
             {
                 return "an update check is already running";
             }
+            if (Record.State == BootRecord.Trying)
+            {
+                // The slot being tried runs and the other holds the set to fall back on: no slot is free to write
+                // until the start is confirmed (a check then overwrote the running slot and the record forgot it).
+                return "version " + Record.StagedVersion + " is being started: check again once it is confirmed";
+            }
             if (url == null || url.Length == 0)
             {
                 return "no update manifest URL (firmware_status is empty)";
@@ -242,6 +248,14 @@ namespace DeskPhone.Firmware.Updates
             if (Record.State != BootRecord.None && Record.StagedVersion == m.Version)
             {
                 Finish(null, "version " + m.Version + " is already staged");
+                return;
+            }
+            string failed = "version " + m.Version + BootRecordStore.NotConfirmed;
+            if (Record.Failure.StartsWith(failed))
+            {
+                // Its slot still holds it whole: staged again, auto_update would start it at once, and a set that
+                // crashes or hangs at start had the phone fall back, check, start it and fall back for ever.
+                Finish(failed + " before: not started again (publish the fixed set as another version)");
                 return;
             }
             _manifest = m;

@@ -37,7 +37,7 @@ namespace DeskPhone.Firmware.Updates
             }
             else if (r.State == BootRecord.Trying)
             {
-                r.Failure = "version " + r.StagedVersion + " did not confirm a good start; back on " + Name(r.ActiveVersion);
+                r.Failure = "version " + r.StagedVersion + NotConfirmed + "; back on " + Name(r.ActiveVersion);
                 r.Forget();
                 store.Save(r); // unwritten, the next start decides the same way again
             }
@@ -57,6 +57,12 @@ namespace DeskPhone.Firmware.Updates
             r.Failure = "";
             return store.Save(r);
         }
+
+        /// <summary>
+        /// The failure's words after "version V" for a set that never confirmed; a check reads them to start no such
+        /// version again (FirmwareUpdater.Manifest).
+        /// </summary>
+        internal const string NotConfirmed = " did not confirm a good start";
 
         /// <summary>A version for messages: the deployed set has none of ours.</summary>
         public static string Name(string version) => version.Length == 0 ? "the deployed set" : "version " + version;

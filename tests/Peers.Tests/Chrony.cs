@@ -16,9 +16,10 @@ namespace DeskPhone.Peers.Tests
 
         private readonly PeerProcess _peer = new PeerProcess("chrony");
 
-        public Chrony()
+        /// <param name="port">The UDP port (0: a free one); a server started again on the port of a stopped one.</param>
+        public Chrony(int port = 0)
         {
-            Port = LoopbackPorts.FreeUdp();
+            Port = port != 0 ? port : LoopbackPorts.FreeUdp();
             string conf = Path.Combine(_peer.Dir, "chrony.conf");
             File.WriteAllText(conf,
                 "port " + Port + "\nbindaddress 127.0.0.1\nlocal stratum 8\nallow 127.0.0.1\ncmdport 0\n" +

@@ -123,6 +123,23 @@ namespace DeskPhone.Firmware.Tests.Updates
         }
 
         [Fact]
+        public void AfterARestartIntoASetTheStartsCheckWaitsForItsConfirmation()
+        {
+            Start(null);
+            Run(200);
+            Assert.Null(_app.Updates.Updater.Apply());
+
+            // The restart: the loader tries the set; a check now would find no slot to write (the tried one runs,
+            // the other is the fallback), so the start's check comes once the set is confirmed.
+            Start(new StubUpdateLoader());
+            Run(200);
+            Assert.Equal(("trying", 0), (Bench("GET", "/api/update", 200).GetProperty("state").GetString(), _app.Updates.Updater.Checks));
+            Run(PhoneUpdates.ConfirmMs + 200);
+            Assert.Equal(1, _app.Updates.Updater.Checks);
+            Assert.Equal("up to date: version 2.0.0 runs", _app.Updates.Updater.LastResult);
+        }
+
+        [Fact]
         public void AutoUpdateAppliesAVerifiedSetAtOnce()
         {
             Assert.Null(_settings.Set("update_policy", 0, "auto_update"));
