@@ -137,6 +137,19 @@ namespace DeskPhone.Hil.Tests
 
         public string StatusLine() => Status().GetProperty("statusLine").GetString();
 
+        /// <summary>The active status <paramref name="id"/> as GET /api/status lists it (its id, param, ...), or null when it is not active.</summary>
+        public JsonElement? ActiveStatus(string id)
+        {
+            foreach (JsonElement s in Status().GetProperty("active").EnumerateArray())
+            {
+                if (s.GetProperty("id").GetString() == id)
+                {
+                    return s;
+                }
+            }
+            return null;
+        }
+
         /// <summary>Changes a setting and returns its previous value, so a test can put it back.</summary>
         public string Set(string name, string value, int idx = 0)
         {

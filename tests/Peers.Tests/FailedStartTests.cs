@@ -14,18 +14,6 @@ namespace DeskPhone.Peers.Tests
     /// </summary>
     public class FailedStartTests
     {
-        private static JsonElement? ActiveStatus(PhoneUnderTest phone, string id)
-        {
-            foreach (JsonElement s in phone.Status().GetProperty("active").EnumerateArray())
-            {
-                if (s.GetProperty("id").GetString() == id)
-                {
-                    return s;
-                }
-            }
-            return null;
-        }
-
         [SkippableFact]
         public void AVersionThatDidNotConfirmAGoodStartIsNotStartedAgain()
         {
@@ -53,7 +41,7 @@ namespace DeskPhone.Peers.Tests
                 Assert.Equal(("", "", true), (after.GetProperty("running").GetString(), after.GetProperty("staged").GetString(), after.GetProperty("lastFailed").GetBoolean()));
                 Assert.Equal("version 2.0.0 did not confirm a good start before: not started again (publish the fixed set as another version)",
                     after.GetProperty("lastError").GetString());
-                Assert.Equal(after.GetProperty("lastError").GetString(), ActiveStatus(phone, "FirmwareUpdateFailed")?.GetProperty("param").GetString());
+                Assert.Equal(after.GetProperty("lastError").GetString(), phone.ActiveStatus("FirmwareUpdateFailed")?.GetProperty("param").GetString());
                 Assert.Equal(2, nginx.AccessLog.Split("GET /v2/update.txt").Length - 1);
                 Assert.Equal(1, nginx.AccessLog.Split("GET /v2/DeskPhone.Sip.pe").Length - 1);
             }

@@ -58,18 +58,6 @@ namespace DeskPhone.Peers.Tests
         private static string Setting(PhoneUnderTest phone, string name) =>
             JsonDocument.Parse(phone.Get("api/settings/" + name).Body).RootElement.GetProperty("value").GetString();
 
-        private static JsonElement? ActiveStatus(PhoneUnderTest phone, string id)
-        {
-            foreach (JsonElement s in phone.Status().GetProperty("active").EnumerateArray())
-            {
-                if (s.GetProperty("id").GetString() == id)
-                {
-                    return s;
-                }
-            }
-            return null;
-        }
-
         [SkippableFact]
         public void ADocumentIsFetchedByMacAppliedAndRedirectsAnd404sAreReported()
         {
@@ -98,7 +86,7 @@ namespace DeskPhone.Peers.Tests
             last = RunOnce(phone);
             Assert.False(last.GetProperty("ok").GetBoolean());
             Assert.Equal("HTTP 404", last.GetProperty("result").GetString());
-            JsonElement? failed = ActiveStatus(phone, "PhoneProvisioningFailed");
+            JsonElement? failed = phone.ActiveStatus("PhoneProvisioningFailed");
             Assert.True(failed.HasValue, phone.Status().ToString());
             Assert.Equal("HTTP 404", failed.Value.GetProperty("param").GetString());
             Assert.Equal("4", Setting(phone, "ring_volume"));
@@ -133,7 +121,7 @@ namespace DeskPhone.Peers.Tests
             Assert.False(last.GetProperty("ok").GetBoolean());
             Assert.Equal("2 files, 1 failed: 1 applied, 0 unknown kept, 0 refused", last.GetProperty("result").GetString());
             Assert.Equal("7", Setting(phone, "ring_volume"));
-            JsonElement? failed = ActiveStatus(phone, "PhoneProvisioningFailed");
+            JsonElement? failed = phone.ActiveStatus("PhoneProvisioningFailed");
             Assert.True(failed.HasValue, phone.Status().ToString());
         }
 
@@ -171,7 +159,7 @@ namespace DeskPhone.Peers.Tests
             Assert.True(state.GetProperty("last").GetProperty("ok").GetBoolean(), state.ToString() + "\nnginx:\n" + nginx.AccessLog + nginx.Log);
             Assert.Equal("6", Setting(phone, "ring_volume"));
             Assert.Contains("GET /phone.xml HTTP/1.1\" 200", nginx.AccessLog);
-            JsonElement? reboot = ActiveStatus(phone, "PhoneWantsReboot");
+            JsonElement? reboot = phone.ActiveStatus("PhoneWantsReboot");
             Assert.True(reboot.HasValue, phone.Status().ToString());
             Assert.Equal("check-sync", reboot.Value.GetProperty("source").GetString());
         }
@@ -230,7 +218,7 @@ namespace DeskPhone.Peers.Tests
             StartRun(phone, true);
             JsonElement fetching = phone.WaitFor(() => Provisioning(phone), s => s.GetProperty("state").GetString() == "fetching");
             Assert.Equal("fetching", fetching.GetProperty("state").GetString());
-            JsonElement? inProgress = ActiveStatus(phone, "PhoneProvisioningInProgress");
+            JsonElement? inProgress = phone.ActiveStatus("PhoneProvisioningInProgress");
             Assert.True(inProgress.HasValue);
             Assert.Equal("0", inProgress.Value.GetProperty("param").GetString());
 
@@ -244,7 +232,7 @@ namespace DeskPhone.Peers.Tests
             Assert.Equal("waiting", waiting.GetProperty("state").GetString());
             Assert.Equal("timeout: no complete answer within 15 s", waiting.GetProperty("retryReason").GetString());
             Assert.Equal(1, waiting.GetProperty("retry").GetInt32());
-            Assert.Equal("1", ActiveStatus(phone, "PhoneProvisioningInProgress").Value.GetProperty("param").GetString());
+            Assert.Equal("1", phone.ActiveStatus("PhoneProvisioningInProgress").Value.GetProperty("param").GetString());
             Assert.Equal("8", JsonDocument.Parse(phone.Get("api/settings/ring_volume").Body).RootElement.GetProperty("value").GetString());
         }
     }

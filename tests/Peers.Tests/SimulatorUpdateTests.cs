@@ -19,18 +19,6 @@ namespace DeskPhone.Peers.Tests
 
         internal static JsonElement Update(PhoneUnderTest phone) => JsonDocument.Parse(phone.Get("api/update").Body).RootElement;
 
-        private static JsonElement? ActiveStatus(PhoneUnderTest phone, string id)
-        {
-            foreach (JsonElement s in phone.Status().GetProperty("active").EnumerateArray())
-            {
-                if (s.GetProperty("id").GetString() == id)
-                {
-                    return s;
-                }
-            }
-            return null;
-        }
-
         /// <summary>Runs make-update.py over two made-up .pe files into the nginx root's folder.</summary>
         internal static void MakeSet(Nginx nginx, string folder, string version, int seed)
         {
@@ -105,7 +93,7 @@ namespace DeskPhone.Peers.Tests
                 JsonElement staged = Check(phone, nginx, "v2");
                 Assert.True(staged.GetProperty("state").GetString() == "staged", staged + "\nnginx:\n" + nginx.AccessLog + nginx.Log);
                 Assert.Equal("2.0.0", staged.GetProperty("staged").GetString());
-                Assert.Equal("2.0.0", ActiveStatus(phone, "PhoneHasFirmwareUpdate")?.GetProperty("param").GetString());
+                Assert.Equal("2.0.0", phone.ActiveStatus("PhoneHasFirmwareUpdate")?.GetProperty("param").GetString());
                 Assert.Contains("GET /v2/DeskPhone.Sip.pe HTTP/1.1", nginx.AccessLog);
                 Assert.Equal(File.ReadAllBytes(Path.Combine(nginx.Root, "v2", "DeskPhone.Sip.pe")), File.ReadAllBytes(Path.Combine(state, "upd-a-DeskPhone.Sip.pe")));
 
@@ -113,17 +101,17 @@ namespace DeskPhone.Peers.Tests
                 Assert.True(applyStatus == 200, applyBody);
                 JsonElement confirmed = phone.WaitFor(() => Update(phone), u => u.GetProperty("state").GetString() == "idle", 30000);
                 Assert.Equal(("2.0.0", "a"), (confirmed.GetProperty("running").GetString(), confirmed.GetProperty("runningSlot").GetString()));
-                Assert.Null(ActiveStatus(phone, "PhoneHasFirmwareUpdate"));
+                Assert.Null(phone.ActiveStatus("PhoneHasFirmwareUpdate"));
 
                 JsonElement wrong = Check(phone, nginx, "altered");
                 Assert.Equal("DeskPhone.Board.pe: wrong mac (another key, or altered)", wrong.GetProperty("lastError").GetString());
-                Assert.Equal("DeskPhone.Board.pe: wrong mac (another key, or altered)", ActiveStatus(phone, "FirmwareUpdateFailed")?.GetProperty("param").GetString());
+                Assert.Equal("DeskPhone.Board.pe: wrong mac (another key, or altered)", phone.ActiveStatus("FirmwareUpdateFailed")?.GetProperty("param").GetString());
                 Assert.Equal(("2.0.0", ""), (wrong.GetProperty("running").GetString(), wrong.GetProperty("staged").GetString()));
 
                 JsonElement truncated = Check(phone, nginx, "cut");
                 Assert.Equal("DeskPhone.Sip.pe: the server sends 5000 bytes, the manifest says 9000", truncated.GetProperty("lastError").GetString());
                 Assert.Equal(("2.0.0", ""), (truncated.GetProperty("running").GetString(), truncated.GetProperty("staged").GetString()));
-                Assert.NotNull(ActiveStatus(phone, "FirmwareUpdateFailed"));
+                Assert.NotNull(phone.ActiveStatus("FirmwareUpdateFailed"));
             }
             finally
             {
