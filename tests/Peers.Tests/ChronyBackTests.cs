@@ -14,21 +14,6 @@ namespace DeskPhone.Peers.Tests
     /// </summary>
     public class ChronyBackTests
     {
-        private static bool PollUntil(SntpClient client, int state, Stopwatch loop, int seconds)
-        {
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
-            {
-                client.Poll(loop.ElapsedMilliseconds);
-                if (client.State == state)
-                {
-                    return true;
-                }
-                Thread.Sleep(10);
-            }
-            return false;
-        }
-
         [SkippableFact]
         public void AServerGoneAndBackIsTakenAgain()
         {
@@ -42,14 +27,14 @@ namespace DeskPhone.Peers.Tests
             Chrony again = null;
             try
             {
-                Assert.True(PollUntil(client, SntpClient.Synchronized, loop, 60), "no answer from chronyd; its log:\n" + first.Log);
+                Assert.True(ChronyTests.PollUntil(client, SntpClient.Synchronized, loop, 60), "no answer from chronyd; its log:\n" + first.Log);
                 first.Stop();
-                Assert.True(PollUntil(client, SntpClient.Unreachable, loop, 60), "still " + client.State + " after chronyd stopped");
+                Assert.True(ChronyTests.PollUntil(client, SntpClient.Unreachable, loop, 60), "still " + client.State + " after chronyd stopped");
                 Assert.True(client.TimeKnown);
 
                 again = new Chrony(port);
                 int before = client.Requests;
-                Assert.True(PollUntil(client, SntpClient.Synchronized, loop, 120), "not back after chronyd started again; its log:\n" + again.Log);
+                Assert.True(ChronyTests.PollUntil(client, SntpClient.Synchronized, loop, 120), "not back after chronyd started again; its log:\n" + again.Log);
                 Assert.True(client.Requests > before);
                 TimeSpan off = DateTime.SpecifyKind(client.UtcAt(loop.ElapsedMilliseconds), DateTimeKind.Utc) - DateTime.UtcNow;
                 Assert.InRange(off.TotalMilliseconds, -500, 500);

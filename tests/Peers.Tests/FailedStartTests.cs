@@ -20,38 +20,29 @@ namespace DeskPhone.Peers.Tests
             Skip.IfNot(File.Exists(Nginx.Binary), Nginx.Missing);
             using var nginx = new Nginx();
             SimulatorUpdateTests.MakeSet(nginx, "v2", "2.0.0", 22);
-            string state = Path.Combine(Path.GetTempPath(), "deskphone-upd-" + Guid.NewGuid().ToString("N"));
-            try
+            using var folder = new TempFolder("deskphone-upd-");
+            string state = folder.Path;
+            using (var crashing = PhoneUnderTest.Simulator("--state \"" + state + "\""))
             {
-                using (var crashing = PhoneUnderTest.Simulator("--state \"" + state + "\""))
-                {
-                    crashing.Set("update_key", SimulatorUpdateTests.Key);
-                    crashing.Set("update_policy", "auto_update");
-                    JsonElement tried = SimulatorUpdateTests.Check(crashing, nginx, "v2");
-                    Assert.True(tried.GetProperty("state").GetString() == "trying", tried.ToString());
-                }
-
-                using var phone = PhoneUnderTest.Simulator("--state \"" + state + "\"");
-                JsonElement after = phone.WaitFor(() => SimulatorUpdateTests.Update(phone),
-                    u => u.GetProperty("checks").GetInt32() > 0 && u.GetProperty("state").GetString() != "checking" && u.GetProperty("state").GetString() != "downloading", 30000);
-
-                // Before: the check at start staged 2.0.0 again from the slot and auto_update started it ("trying"):
-                // a set that crashes at start had the phone restart for ever.
-                Assert.True(after.GetProperty("state").GetString() == "idle", after.ToString());
-                Assert.Equal(("", "", true), (after.GetProperty("running").GetString(), after.GetProperty("staged").GetString(), after.GetProperty("lastFailed").GetBoolean()));
-                Assert.Equal("version 2.0.0 did not confirm a good start before: not started again (publish the fixed set as another version)",
-                    after.GetProperty("lastError").GetString());
-                Assert.Equal(after.GetProperty("lastError").GetString(), phone.ActiveStatus("FirmwareUpdateFailed")?.GetProperty("param").GetString());
-                Assert.Equal(2, nginx.AccessLog.Split("GET /v2/update.txt").Length - 1);
-                Assert.Equal(1, nginx.AccessLog.Split("GET /v2/DeskPhone.Sip.pe").Length - 1);
+                crashing.Set("update_key", SimulatorUpdateTests.Key);
+                crashing.Set("update_policy", "auto_update");
+                JsonElement tried = SimulatorUpdateTests.Check(crashing, nginx, "v2");
+                Assert.True(tried.GetProperty("state").GetString() == "trying", tried.ToString());
             }
-            finally
-            {
-                if (Directory.Exists(state))
-                {
-                    Directory.Delete(state, true);
-                }
-            }
+
+            using var phone = PhoneUnderTest.Simulator("--state \"" + state + "\"");
+            JsonElement after = phone.WaitFor(() => SimulatorUpdateTests.Update(phone),
+                u => u.GetProperty("checks").GetInt32() > 0 && u.GetProperty("state").GetString() != "checking" && u.GetProperty("state").GetString() != "downloading", 30000);
+
+            // Before: the check at start staged 2.0.0 again from the slot and auto_update started it ("trying"):
+            // a set that crashes at start had the phone restart for ever.
+            Assert.True(after.GetProperty("state").GetString() == "idle", after.ToString());
+            Assert.Equal(("", "", true), (after.GetProperty("running").GetString(), after.GetProperty("staged").GetString(), after.GetProperty("lastFailed").GetBoolean()));
+            Assert.Equal("version 2.0.0 did not confirm a good start before: not started again (publish the fixed set as another version)",
+                after.GetProperty("lastError").GetString());
+            Assert.Equal(after.GetProperty("lastError").GetString(), phone.ActiveStatus("FirmwareUpdateFailed")?.GetProperty("param").GetString());
+            Assert.Equal(2, nginx.AccessLog.Split("GET /v2/update.txt").Length - 1);
+            Assert.Equal(1, nginx.AccessLog.Split("GET /v2/DeskPhone.Sip.pe").Length - 1);
         }
     }
 }

@@ -45,18 +45,9 @@ namespace DeskPhone.Peers.Tests
             Skip.IfNot(File.Exists(Nginx.Binary), Nginx.Missing);
             using var nginx = new Nginx();
             SimulatorUpdateTests.MakeSet(nginx, "fw", "2.0.0", 31);
-            string state = Path.Combine(Path.GetTempPath(), "deskphone-roll-" + Guid.NewGuid().ToString("N"));
-            try
-            {
-                Rollout(nginx, state);
-            }
-            finally
-            {
-                if (Directory.Exists(state))
-                {
-                    Directory.Delete(state, true);
-                }
-            }
+            using var folder = new TempFolder("deskphone-roll-");
+            string state = folder.Path;
+            Rollout(nginx, state);
         }
 
         private static void Rollout(Nginx nginx, string state)

@@ -84,42 +84,33 @@ namespace DeskPhone.Peers.Tests
             MakeSet(nginx, "cut", "3.0.1", 4);
             string cut = Path.Combine(nginx.Root, "cut", "DeskPhone.Sip.pe");
             File.WriteAllBytes(cut, File.ReadAllBytes(cut)[..5000]);
-            string state = Path.Combine(Path.GetTempPath(), "deskphone-upd-" + Guid.NewGuid().ToString("N"));
-            try
-            {
-                using var phone = PhoneUnderTest.Simulator("--state \"" + state + "\"");
-                phone.Set("update_key", Key);
+            using var folder = new TempFolder("deskphone-upd-");
+            string state = folder.Path;
+            using var phone = PhoneUnderTest.Simulator("--state \"" + state + "\"");
+            phone.Set("update_key", Key);
 
-                JsonElement staged = Check(phone, nginx, "v2");
-                Assert.True(staged.GetProperty("state").GetString() == "staged", staged + "\nnginx:\n" + nginx.AccessLog + nginx.Log);
-                Assert.Equal("2.0.0", staged.GetProperty("staged").GetString());
-                Assert.Equal("2.0.0", phone.ActiveStatus("PhoneHasFirmwareUpdate")?.GetProperty("param").GetString());
-                Assert.Contains("GET /v2/DeskPhone.Sip.pe HTTP/1.1", nginx.AccessLog);
-                Assert.Equal(File.ReadAllBytes(Path.Combine(nginx.Root, "v2", "DeskPhone.Sip.pe")), File.ReadAllBytes(Path.Combine(state, "upd-a-DeskPhone.Sip.pe")));
+            JsonElement staged = Check(phone, nginx, "v2");
+            Assert.True(staged.GetProperty("state").GetString() == "staged", staged + "\nnginx:\n" + nginx.AccessLog + nginx.Log);
+            Assert.Equal("2.0.0", staged.GetProperty("staged").GetString());
+            Assert.Equal("2.0.0", phone.ActiveStatus("PhoneHasFirmwareUpdate")?.GetProperty("param").GetString());
+            Assert.Contains("GET /v2/DeskPhone.Sip.pe HTTP/1.1", nginx.AccessLog);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(nginx.Root, "v2", "DeskPhone.Sip.pe")), File.ReadAllBytes(Path.Combine(state, "upd-a-DeskPhone.Sip.pe")));
 
-                var (applyStatus, applyBody) = phone.Post("api/update/apply");
-                Assert.True(applyStatus == 200, applyBody);
-                JsonElement confirmed = phone.WaitFor(() => Update(phone), u => u.GetProperty("state").GetString() == "idle", 30000);
-                Assert.Equal(("2.0.0", "a"), (confirmed.GetProperty("running").GetString(), confirmed.GetProperty("runningSlot").GetString()));
-                Assert.Null(phone.ActiveStatus("PhoneHasFirmwareUpdate"));
+            var (applyStatus, applyBody) = phone.Post("api/update/apply");
+            Assert.True(applyStatus == 200, applyBody);
+            JsonElement confirmed = phone.WaitFor(() => Update(phone), u => u.GetProperty("state").GetString() == "idle", 30000);
+            Assert.Equal(("2.0.0", "a"), (confirmed.GetProperty("running").GetString(), confirmed.GetProperty("runningSlot").GetString()));
+            Assert.Null(phone.ActiveStatus("PhoneHasFirmwareUpdate"));
 
-                JsonElement wrong = Check(phone, nginx, "altered");
-                Assert.Equal("DeskPhone.Board.pe: wrong mac (another key, or altered)", wrong.GetProperty("lastError").GetString());
-                Assert.Equal("DeskPhone.Board.pe: wrong mac (another key, or altered)", phone.ActiveStatus("FirmwareUpdateFailed")?.GetProperty("param").GetString());
-                Assert.Equal(("2.0.0", ""), (wrong.GetProperty("running").GetString(), wrong.GetProperty("staged").GetString()));
+            JsonElement wrong = Check(phone, nginx, "altered");
+            Assert.Equal("DeskPhone.Board.pe: wrong mac (another key, or altered)", wrong.GetProperty("lastError").GetString());
+            Assert.Equal("DeskPhone.Board.pe: wrong mac (another key, or altered)", phone.ActiveStatus("FirmwareUpdateFailed")?.GetProperty("param").GetString());
+            Assert.Equal(("2.0.0", ""), (wrong.GetProperty("running").GetString(), wrong.GetProperty("staged").GetString()));
 
-                JsonElement truncated = Check(phone, nginx, "cut");
-                Assert.Equal("DeskPhone.Sip.pe: the server sends 5000 bytes, the manifest says 9000", truncated.GetProperty("lastError").GetString());
-                Assert.Equal(("2.0.0", ""), (truncated.GetProperty("running").GetString(), truncated.GetProperty("staged").GetString()));
-                Assert.NotNull(phone.ActiveStatus("FirmwareUpdateFailed"));
-            }
-            finally
-            {
-                if (Directory.Exists(state))
-                {
-                    Directory.Delete(state, true);
-                }
-            }
+            JsonElement truncated = Check(phone, nginx, "cut");
+            Assert.Equal("DeskPhone.Sip.pe: the server sends 5000 bytes, the manifest says 9000", truncated.GetProperty("lastError").GetString());
+            Assert.Equal(("2.0.0", ""), (truncated.GetProperty("running").GetString(), truncated.GetProperty("staged").GetString()));
+            Assert.NotNull(phone.ActiveStatus("FirmwareUpdateFailed"));
         }
     }
 }
